@@ -13,7 +13,7 @@ namespace GatewayApi.Models.Serialization;
 /// <see cref="KubernetesJson"/> writes them, so the two serializers' output is interchangeable.
 /// </summary>
 /// <remarks>
-/// Combine it with your own context through <see cref="System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine"/>,
+/// Combine it with your own context through <c>JsonTypeInfoResolver.Combine</c>,
 /// or use <see cref="GatewayApiJson.Options"/> as they are.
 /// </remarks>
 [JsonSourceGenerationOptions(
