@@ -29,13 +29,13 @@ public sealed class BackendTlsPolicy : GatewayApiObject<BackendTlsPolicySpec, Po
 public sealed class BackendTlsPolicySpec : SchemaObject
 {
     /// <summary>
-    /// The objects the policy applies to, in the policy's namespace; a <see cref="LocalPolicyTargetReference.SectionName"/>
+    /// The objects the policy applies to, in the policy's namespace; a <see cref="LocalPolicyTargetReferenceWithSectionName.SectionName"/>
     /// narrows it to one Service port. Required, 1 to 16 entries, each target-and-section at most once.
     /// Extended support for Services; other kinds are implementation-specific. Implementations should
     /// support a single target only.
     /// </summary>
     [JsonPropertyName("targetRefs")]
-    public IList<LocalPolicyTargetReference>? TargetRefs { get; set; }
+    public IList<LocalPolicyTargetReferenceWithSectionName>? TargetRefs { get; set; }
 
     /// <summary>How the backend's certificate is checked, and the SNI to send. Required.</summary>
     [JsonPropertyName("validation")]

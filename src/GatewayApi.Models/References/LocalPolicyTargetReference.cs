@@ -3,14 +3,15 @@ using System.Text.Json.Serialization;
 namespace GatewayApi.Models;
 
 /// <summary>
-/// Identifies the object a policy applies to, in the policy's own namespace, optionally narrowed to one
-/// section of it (a listener of a Gateway, a port of a Service).
+/// Identifies the whole object a policy applies to, in the policy's own namespace (the spec's
+/// <c>LocalPolicyTargetReference</c>, used as is by XBackendTrafficPolicy).
 /// </summary>
 /// <remarks>
-/// One type serves the spec's <c>LocalPolicyTargetReference</c> and <c>LocalPolicyTargetReferenceWithSectionName</c>:
-/// the second only adds <see cref="SectionName"/>, and a kind whose schema lacks it never sets it.
+/// Policies that may narrow the target to one section (BackendTLSPolicy) use
+/// <see cref="LocalPolicyTargetReferenceWithSectionName"/>, which adds <c>sectionName</c>. Kinds whose schema
+/// lacks it use this type, so the field cannot be set where the API server would drop it.
 /// </remarks>
-public sealed class LocalPolicyTargetReference : SchemaObject
+public class LocalPolicyTargetReference : SchemaObject
 {
     /// <summary>The target's API group; <c>""</c> is the core group. Required.</summary>
     [JsonPropertyName("group")]
@@ -23,11 +24,4 @@ public sealed class LocalPolicyTargetReference : SchemaObject
     /// <summary>The target's name. Required.</summary>
     [JsonPropertyName("name")]
     public string? Name { get; set; }
-
-    /// <summary>
-    /// A section of the target: a listener name on a Gateway, a port name on a Service. Absent means the
-    /// whole target. Only where the kind's schema has it.
-    /// </summary>
-    [JsonPropertyName("sectionName")]
-    public string? SectionName { get; set; }
 }
