@@ -73,6 +73,7 @@ public sealed class GatewayClassStatus : SchemaObject
 }
 
 /// <summary>One feature a GatewayClass's implementation supports, named as in the conformance suite.</summary>
+[JsonConverter(typeof(Serialization.SupportedFeatureJsonConverter))]
 public sealed class SupportedFeature : SchemaObject
 {
     /// <summary>The feature's name, for example <c>HTTPRouteQueryParamMatching</c>. Required.</summary>

@@ -219,3 +219,33 @@ public class ManifestReaderTests
         Assert.Equal(2, result.Errors[1].Location.DocumentIndex);
     }
 }
+
+public class LegacyWireFormTests
+{
+    // resources.md §1: GatewayClass status.supportedFeatures[] were plain strings before v1.2 (experimental).
+    [Fact]
+    public void SupportedFeatures_AsPlainStrings_AreRead_AndWrittenBackAsObjects()
+    {
+        var text = """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GatewayClass
+            metadata: {name: gc}
+            spec: {controllerName: example.com/gateway}
+            status:
+              supportedFeatures: [HTTPRoute, {name: Gateway, future: 1}]
+            """;
+        var gatewayClass = ManifestReader.ReadSingle<GatewayClass>(text);
+        Assert.Equal(["HTTPRoute", "Gateway"], gatewayClass.Status!.SupportedFeatures!.Select(f => f.Name));
+        var json = GatewayApiJson.Serialize(gatewayClass);
+        Assert.Contains("\"supportedFeatures\":[{\"name\":\"HTTPRoute\"},{\"name\":\"Gateway\",\"future\":1}]", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SupportedFeature_OfAnotherJsonType_IsAnErrorAtItsPath()
+    {
+        var text = "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: gc}\nspec: {controllerName: a/b}\nstatus:\n  supportedFeatures: [1]\n";
+        var error = Assert.Throws<ManifestException>(() => ManifestReader.Read(text));
+        Assert.Equal("status.supportedFeatures[0]", error.FieldPath);
+        Assert.Equal(6, error.Location.Line);
+    }
+}
