@@ -2,7 +2,11 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.Serialization;
 
 namespace GatewayApi.Models;
 
@@ -18,7 +22,7 @@ namespace GatewayApi.Models;
 /// means is the field's business (for timeouts it disables the timeout).
 /// </remarks>
 [JsonConverter(typeof(GatewayDurationJsonConverter))]
-public readonly struct GatewayDuration : IEquatable<GatewayDuration>, IComparable<GatewayDuration>, ISpanParsable<GatewayDuration>
+public readonly struct GatewayDuration : IEquatable<GatewayDuration>, IComparable<GatewayDuration>, ISpanParsable<GatewayDuration>, IYamlConvertible
 {
     private readonly string? _text;
 
@@ -208,6 +212,14 @@ public readonly struct GatewayDuration : IEquatable<GatewayDuration>, IComparabl
     /// <summary>Parses GEP-2257 text (so YAML readers that convert scalars by operator can use it).</summary>
     /// <param name="text">The text.</param>
     public static explicit operator GatewayDuration(string text) => Parse(text);
+
+    /// <summary>Lets YamlDotNet serializers read a duration from a scalar (YamlDotNet calls this on a boxed default).</summary>
+    void IYamlConvertible.Read(IParser parser, Type expectedType, ObjectDeserializer nestedObjectDeserializer)
+        => Unsafe.AsRef(in this) = Parse(parser.Consume<Scalar>().Value);
+
+    /// <summary>Lets YamlDotNet serializers write a duration as its text.</summary>
+    void IYamlConvertible.Write(IEmitter emitter, ObjectSerializer nestedObjectSerializer)
+        => emitter.Emit(new Scalar(Text));
 
     static GatewayDuration IParsable<GatewayDuration>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
