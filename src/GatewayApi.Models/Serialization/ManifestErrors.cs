@@ -39,6 +39,19 @@ internal static partial class ManifestErrors
     /// <summary>Finds where the node at <paramref name="path"/> of document <paramref name="documentIndex"/> starts.</summary>
     public static ManifestLocation Locate(string text, string? source, int documentIndex, string path)
     {
+        var (index, documentStart) = IndexDocument(text, documentIndex, int.MaxValue);
+        var mark = index?.Find(path) ?? documentStart;
+        return mark is { } found
+            ? new ManifestLocation(source, documentIndex, (int)found.Line, (int)found.Column)
+            : new ManifestLocation(source, documentIndex);
+    }
+
+    /// <summary>
+    /// Reads document <paramref name="documentIndex"/> of the text again, recording where its nodes start down to
+    /// <paramref name="maxDepth"/> path segments. Null when the document cannot be found.
+    /// </summary>
+    public static (YamlPathIndex? Index, Mark? DocumentStart) IndexDocument(string text, int documentIndex, int maxDepth)
+    {
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -51,14 +64,13 @@ internal static partial class ManifestErrors
                     continue;
                 }
 
-                var pathIndex = new YamlPathIndex();
+                var pathIndex = new YamlPathIndex(maxDepth);
                 using (var writer = new Utf8JsonWriter(Stream.Null))
                 {
                     YamlDocumentConverter.ConvertDocument(parser, writer, pathIndex);
                 }
 
-                var mark = pathIndex.Find(path) ?? start.Start;
-                return new ManifestLocation(source, documentIndex, (int)mark.Line, (int)mark.Column);
+                return (pathIndex, start.Start);
             }
         }
         catch (YamlException)
@@ -66,7 +78,7 @@ internal static partial class ManifestErrors
             // The text was readable the first time, so this cannot happen; fall back to no position.
         }
 
-        return new ManifestLocation(source, documentIndex);
+        return (null, null);
     }
 
     /// <summary>Turns <c>$.spec.rules[0]['a.b']</c> into <c>spec.rules[0].a.b</c>.</summary>

@@ -157,7 +157,7 @@ public static class ManifestReader
                 return;
             }
 
-            ReadDocument(bytes, documentIndex: 0, line: 1);
+            ReadDocument(bytes, documentIndex: 0, line: 1, fromJsonText: true);
         }
 
         public void ReadYamlText()
@@ -179,7 +179,7 @@ public static class ManifestReader
 
                     if (written)
                     {
-                        ReadDocument(buffer.WrittenSpan, documentIndex, (int)start.Start.Line);
+                        ReadDocument(buffer.WrittenSpan, documentIndex, (int)start.Start.Line, fromJsonText: false);
                     }
 
                     documentIndex++;
@@ -197,7 +197,7 @@ public static class ManifestReader
             return cut > 0 ? message[..cut].TrimEnd(' ', '|', '.') + "." : message;
         }
 
-        private void ReadDocument(ReadOnlySpan<byte> json, int documentIndex, int line)
+        private void ReadDocument(ReadOnlySpan<byte> json, int documentIndex, int line, bool fromJsonText)
         {
             var header = ReadHeader(json, documentIndex, pathPrefix: null);
             if (header is null)
@@ -207,7 +207,7 @@ public static class ManifestReader
 
             if (IsList(header.Value, json))
             {
-                ReadListItems(json, documentIndex);
+                ReadListItems(json, documentIndex, fromJsonText);
                 return;
             }
 
@@ -217,38 +217,67 @@ public static class ManifestReader
         private static bool IsList(Header header, ReadOnlySpan<byte> json)
             => header.Kind == "List" || (header.Kind.EndsWith("List", StringComparison.Ordinal) && header.HasItems && !header.HasSpec);
 
-        private void ReadListItems(ReadOnlySpan<byte> json, int documentIndex)
+        private void ReadListItems(ReadOnlySpan<byte> json, int documentIndex, bool fromJsonText)
         {
-            using var document = JsonDocument.Parse(json.ToArray());
-            if (!document.RootElement.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+            // Walk the items in place: no document tree, no copy of the list.
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (items.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+                var isItems = reader.ValueTextEquals("items"u8);
+                reader.Read();
+                if (!isItems)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (reader.TokenType == JsonTokenType.Null)
                 {
                     return;
                 }
 
-                errors.Add(ManifestErrors.AtPath(ManifestErrorKind.InvalidValue, "expected a list.", text, source, documentIndex, "items"));
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    errors.Add(ManifestErrors.AtPath(ManifestErrorKind.InvalidValue, "expected a list.", text, source, documentIndex, "items"));
+                    return;
+                }
+
+                // Item lines: from byte offsets when the bytes are the user's JSON, else from one shallow re-read of the YAML.
+                YamlPathIndex? itemPositions = null;
+                var index = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (Stopped)
+                    {
+                        return;
+                    }
+
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    var item = json[start..(int)reader.BytesConsumed];
+                    var prefix = "items[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+                    var header = ReadHeader(item, documentIndex, prefix);
+                    if (header is not null)
+                    {
+                        int line;
+                        if (fromJsonText)
+                        {
+                            line = 1 + json[..start].Count((byte)'\n');
+                        }
+                        else
+                        {
+                            itemPositions ??= ManifestErrors.IndexDocument(text, documentIndex, maxDepth: 2).Index;
+                            line = itemPositions?.Find(prefix) is { } mark ? (int)mark.Line : 1;
+                        }
+
+                        ReadObject(item, header.Value, documentIndex, prefix, line);
+                    }
+
+                    index++;
+                }
+
                 return;
-            }
-
-            var index = 0;
-            foreach (var item in items.EnumerateArray())
-            {
-                if (Stopped)
-                {
-                    return;
-                }
-
-                var prefix = "items[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
-                var bytes = JsonSerializer.SerializeToUtf8Bytes(item, GatewayApiJsonContext.Default.JsonElement);
-                var header = ReadHeader(bytes, documentIndex, prefix);
-                if (header is not null)
-                {
-                    var line = ManifestErrors.Locate(text, source, documentIndex, prefix).Line ?? 1;
-                    ReadObject(bytes, header.Value, documentIndex, prefix, line);
-                }
-
-                index++;
             }
         }
 

@@ -75,6 +75,21 @@ public class ManifestReaderTests
     }
 
     [Fact]
+    public void Read_JsonList_FlattensItems_WithTheLineEachStartsOn()
+    {
+        var json = "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [\n"
+            + "  {\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"a\"}},\n"
+            + "  {\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"b\"}},\n"
+            + "  {\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": 7}}\n]}";
+        var result = ManifestReader.ReadCollectingErrors(json, "list.json");
+        Assert.Equal(["a", "b"], result.Manifests.Select(m => m.Object.Metadata.Name));
+        Assert.Equal([2, 3], result.Manifests.Select(m => m.Location.Line!.Value));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("items[2].metadata.name", error.FieldPath);
+        Assert.Equal(4, error.Location.Line);
+    }
+
+    [Fact]
     public void Read_AnchorsAndAliases_AreExpanded()
     {
         var text = """

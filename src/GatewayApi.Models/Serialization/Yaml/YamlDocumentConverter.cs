@@ -136,7 +136,7 @@ internal sealed class YamlDocumentConverter
             recording.Add(events[0]);
         }
 
-        _index?.Record(path!.ToString(), alias.Start);
+        Record(path, alias.Start);
         WriteNodeBody(events[0], path, recordPosition: false);
     }
 
@@ -144,7 +144,7 @@ internal sealed class YamlDocumentConverter
     {
         if (recordPosition)
         {
-            _index?.Record(path!.ToString(), node.Start);
+            Record(path, node.Start);
         }
 
         switch (node)
@@ -170,6 +170,14 @@ internal sealed class YamlDocumentConverter
                 break;
             default:
                 throw new YamlException(node.Start, node.End, $"Unexpected YAML event {node.GetType().Name}.");
+        }
+    }
+
+    private void Record(PathBuilder? path, Mark start)
+    {
+        if (_index is not null && path!.Depth <= _index.MaxDepth)
+        {
+            _index.Record(path.ToString(), start);
         }
     }
 
@@ -298,6 +306,8 @@ internal sealed class YamlDocumentConverter
     private sealed class PathBuilder
     {
         private readonly List<string> _segments = [];
+
+        public int Depth => _segments.Count;
 
         public void PushProperty(string name) => _segments.Add(_segments.Count == 0 ? name : "." + name);
 

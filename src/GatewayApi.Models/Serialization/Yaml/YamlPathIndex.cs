@@ -10,6 +10,11 @@ internal sealed class YamlPathIndex
 {
     private readonly Dictionary<string, Mark> _positions = new(StringComparer.Ordinal);
 
+    /// <summary>Records only nodes at most this many path segments deep (a list's items need 2: <c>items[3]</c>).</summary>
+    public YamlPathIndex(int maxDepth = int.MaxValue) => MaxDepth = maxDepth;
+
+    public int MaxDepth { get; }
+
     public void Record(string path, Mark start) => _positions.TryAdd(path, start);
 
     /// <summary>
