@@ -276,6 +276,13 @@ internal sealed class YamlDocumentConverter
 
     private void WriteInteger(Scalar scalar)
     {
+        // JSON numbers are carried as written (any size, -0 included); only YAML-only forms (0x1F, 0o17, +1) are converted.
+        if (YamlScalarResolver.IsJsonNumber(scalar.Value))
+        {
+            _writer.WriteRawValue(scalar.Value, skipInputValidation: true);
+            return;
+        }
+
         if (!YamlScalarResolver.TryParseInteger(scalar.Value, out var integer))
         {
             throw new YamlException(scalar.Start, scalar.End, $"'{scalar.Value}' is not an integer that fits in 64 bits.");
@@ -286,20 +293,18 @@ internal sealed class YamlDocumentConverter
 
     private void WriteFloat(Scalar scalar)
     {
+        if (YamlScalarResolver.IsJsonNumber(scalar.Value))
+        {
+            _writer.WriteRawValue(scalar.Value, skipInputValidation: true);
+            return;
+        }
+
         if (!YamlScalarResolver.TryParseFloat(scalar.Value, out var number) || double.IsNaN(number) || double.IsInfinity(number))
         {
             throw new YamlException(scalar.Start, scalar.End, $"'{scalar.Value}' is not a finite number; JSON cannot carry it.");
         }
 
-        // Keep the written digits when they are already valid JSON, so 1.50 stays 1.50.
-        if (YamlScalarResolver.IsJsonNumber(scalar.Value))
-        {
-            _writer.WriteRawValue(scalar.Value, skipInputValidation: true);
-        }
-        else
-        {
-            _writer.WriteNumberValue(number);
-        }
+        _writer.WriteNumberValue(number);
     }
 
     /// <summary>Builds field paths in the API server's notation (<c>spec.rules[0].matches</c>).</summary>
