@@ -246,6 +246,7 @@ public static class ManifestReader
                 // Item lines: from byte offsets when the bytes are the user's JSON, else from one shallow re-read of the YAML.
                 YamlPathIndex? itemPositions = null;
                 var index = 0;
+                int countedUpTo = 0, linesBefore = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     if (Stopped)
@@ -263,7 +264,10 @@ public static class ManifestReader
                         int line;
                         if (fromJsonText)
                         {
-                            line = 1 + json[..start].Count((byte)'\n');
+                            // Count newlines only since the previous item, so the whole list costs one pass.
+                            linesBefore += json[countedUpTo..start].Count((byte)'\n');
+                            countedUpTo = start;
+                            line = 1 + linesBefore;
                         }
                         else
                         {

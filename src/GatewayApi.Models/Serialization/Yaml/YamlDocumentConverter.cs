@@ -25,6 +25,10 @@ internal sealed class YamlDocumentConverter
     private readonly List<List<ParsingEvent>> _recordings = [];
     private Queue<ParsingEvent>? _replay;
 
+    // One reusable key set per mapping depth: duplicate-key checks without a new set per mapping.
+    private readonly List<HashSet<string>> _keySets = [];
+    private int _mappingDepth;
+
     private YamlDocumentConverter(IParser parser, Utf8JsonWriter writer, YamlPathIndex? index)
     {
         _parser = parser;
@@ -184,7 +188,14 @@ internal sealed class YamlDocumentConverter
     private void WriteMapping(PathBuilder? path)
     {
         _writer.WriteStartObject();
-        HashSet<string>? keys = null;
+        if (_keySets.Count == _mappingDepth)
+        {
+            _keySets.Add(new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var keys = _keySets[_mappingDepth];
+        keys.Clear();
+        _mappingDepth++;
         for (var keyEvent = Next(); keyEvent is not MappingEnd; keyEvent = Next())
         {
             if (keyEvent is not Scalar key)
@@ -197,7 +208,6 @@ internal sealed class YamlDocumentConverter
                 throw new YamlException(key.Start, key.End, "YAML merge keys ('<<') are not supported; write the fields out.");
             }
 
-            keys ??= new HashSet<string>(StringComparer.Ordinal);
             if (!keys.Add(key.Value))
             {
                 throw new YamlException(key.Start, key.End, $"The key '{key.Value}' appears twice in the same mapping.");
@@ -209,6 +219,7 @@ internal sealed class YamlDocumentConverter
             path?.Pop();
         }
 
+        _mappingDepth--;
         _writer.WriteEndObject();
     }
 

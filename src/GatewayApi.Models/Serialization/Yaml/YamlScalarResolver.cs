@@ -173,12 +173,20 @@ internal static class YamlScalarResolver
     }
 
     // Words and forms YAML 1.1 readers (go-yaml v2 behind kubectl) give another type.
+    private static readonly string[] Yaml11Words = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"];
+
     private static bool IsYaml11Special(string value)
     {
-        switch (value.ToLowerInvariant())
+        // Only words of at most five letters qualify, so most strings are decided by their length alone.
+        if (value.Length <= 5)
         {
-            case "y" or "n" or "yes" or "no" or "on" or "off" or "true" or "false" or "null" or "~":
-                return true;
+            foreach (var word in Yaml11Words)
+            {
+                if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
         }
 
         return value.StartsWith("0b", StringComparison.OrdinalIgnoreCase)
