@@ -1,0 +1,172 @@
+using GatewayApi.Models;
+using GatewayApi.Routing.Filters;
+
+namespace GatewayApi.Routing.Compiled;
+
+/// <summary>
+/// The HTTPRoutes of one listener (or one mesh Service port group), compiled: a hostname table whose entries are
+/// path indexes. Finding the winner walks the hostnames that match the request host from the most specific,
+/// and stops at the first entry with a match (or, without fall-through, at the first entry at all).
+/// </summary>
+internal sealed class CompiledHttpRoutes
+{
+    private readonly HostnameTable<HttpPathIndex> _table;
+    private readonly bool _fallThrough;
+
+    private CompiledHttpRoutes(HostnameTable<HttpPathIndex> table, bool fallThrough, int routeCount)
+    {
+        _table = table;
+        _fallThrough = fallThrough;
+        RouteCount = routeCount;
+    }
+
+    public static CompiledHttpRoutes Empty { get; } = new(new HostnameTable<HttpPathIndex>(), true, 0);
+
+    /// <summary>How many HTTPRoutes were compiled here (a route without rules or matches counts).</summary>
+    public int RouteCount { get; }
+
+    /// <summary>Every hostname entry.</summary>
+    public IEnumerable<HttpPathIndex> Entries => _table.Entries.Select(e => e.Value);
+
+    /// <summary>
+    /// Compiles HTTPRoutes attached to a listener with hostname <paramref name="listenerHostname"/>; for mesh
+    /// (<paramref name="meshParent"/> set) every route serves any hostname.
+    /// </summary>
+    public static CompiledHttpRoutes Compile(IEnumerable<AttachedRoute> routes, string? listenerHostname, CompileContext context, RoutedBackend? meshParent)
+    {
+        var byHostname = new Dictionary<string, List<HttpCandidate>>(StringComparer.OrdinalIgnoreCase);
+        var routeCount = 0;
+        foreach (var attached in routes)
+        {
+            if (attached.Route is not HttpRoute route)
+            {
+                continue;
+            }
+
+            routeCount++;
+            var reference = RouteIdentity.Of(route);
+            var created = route.Metadata.CreationTimestamp;
+            var ticks = RouteIdentity.Ticks(created);
+            var routeName = reference.Namespace + "/" + reference.Name;
+            var hostnames = RouteIdentity.EffectiveHostnames(attached, listenerHostname, meshParent is not null);
+
+            // Absent rules default to one rule matching PathPrefix "/" (CRD default); absent or empty matches too.
+            var rules = route.Spec.Rules;
+            var ruleCount = rules?.Count ?? 1;
+            for (var ruleIndex = 0; ruleIndex < ruleCount; ruleIndex++)
+            {
+                if (attached.RuleIndexes is { } accepted && !accepted.Contains(ruleIndex))
+                {
+                    continue;
+                }
+
+                var rule = rules?[ruleIndex];
+                var compiledRule = RuleCompiler.CompileHttp(rule, ruleIndex, reference, attached, meshParent is not null && context.Options.MeshRuleWithoutBackendsUsesParentService ? meshParent : null);
+                var matches = rule?.Matches is { Count: > 0 } given ? given : null;
+                var matchCount = matches?.Count ?? 1;
+                for (var matchIndex = 0; matchIndex < matchCount; matchIndex++)
+                {
+                    var summary = MatchSummary.FromHttp(matches?[matchIndex], context.Patterns);
+                    var target = new HttpRouteTarget(compiledRule, matchIndex, summary);
+                    var key = summary.Key(context.Options, ticks, routeName, ruleIndex, matchIndex);
+                    foreach (var hostname in hostnames)
+                    {
+                        if (!byHostname.TryGetValue(hostname, out var list))
+                        {
+                            byHostname.Add(hostname, list = []);
+                        }
+
+                        list.Add(new HttpCandidate(target, key.WithHostname(hostname), created));
+                    }
+                }
+            }
+        }
+
+        var table = new HostnameTable<HttpPathIndex>();
+        foreach (var (hostname, candidates) in byHostname)
+        {
+            table.GetOrAdd(hostname, h => new HttpPathIndex(h, candidates, context.Options));
+        }
+
+        return new CompiledHttpRoutes(table, context.Options.HostnameFallThrough, routeCount);
+    }
+
+    /// <summary>The winning candidate for the request, or null; <paramref name="hostname"/> is the entry it matched in.</summary>
+    public HttpCandidate? Find(ReadOnlySpan<char> host, scoped in HttpRequestView request, out string? hostname)
+    {
+        var entries = _table.Match(host);
+        while (entries.MoveNext())
+        {
+            var entry = entries.Current;
+            if (entry.Value.Find(request) is { } found)
+            {
+                hostname = entry.Hostname;
+                return found;
+            }
+
+            if (!_fallThrough)
+            {
+                // Virtual-host behaviour: the most specific hostname with routes decides alone.
+                break;
+            }
+        }
+
+        hostname = null;
+        return null;
+    }
+
+    /// <summary>The hostnames matching a host, most specific first.</summary>
+    public List<string> MatchingHostnames(ReadOnlySpan<char> host)
+    {
+        var result = new List<string>();
+        var entries = _table.Match(host);
+        while (entries.MoveNext())
+        {
+            result.Add(entries.Current.Hostname);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Route identity helpers shared by every compiled route kind.</summary>
+internal static class RouteIdentity
+{
+    public static RouteReference Of(GatewayApiObject route) =>
+        new(route.Kind, route.Metadata.NamespaceProperty ?? "default", route.Metadata.Name ?? "");
+
+    /// <summary>Creation time as ticks; an absent timestamp orders after every present one.</summary>
+    public static long Ticks(DateTime? created) => created?.ToUniversalTime().Ticks ?? long.MaxValue;
+
+    /// <summary>
+    /// The hostnames a route serves on a listener: its effective hostnames, or the listener's when it has none,
+    /// lower-cased and without duplicates; always <c>*</c> for mesh.
+    /// </summary>
+    public static IReadOnlyList<string> EffectiveHostnames(AttachedRoute attached, string? listenerHostname, bool mesh)
+    {
+        if (mesh)
+        {
+            return [HostnameMatching.Any];
+        }
+
+        if (attached.Hostnames is not { Count: > 0 } hostnames)
+        {
+            return [HostnameMatching.IsAny(listenerHostname) ? HostnameMatching.Any : listenerHostname!.ToLowerInvariant()];
+        }
+
+        if (hostnames.Count == 1)
+        {
+            return [HostnameMatching.IsAny(hostnames[0]) ? HostnameMatching.Any : hostnames[0].ToLowerInvariant()];
+        }
+
+        return [.. hostnames.Select(h => HostnameMatching.IsAny(h) ? HostnameMatching.Any : h.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>What one router build shares: options and the pattern cache.</summary>
+internal sealed class CompileContext(RouterOptions options)
+{
+    public RouterOptions Options { get; } = options;
+
+    public CompiledPattern.Cache Patterns { get; } = new(options.RegularExpressionMatchesWholeValue);
+}
