@@ -81,21 +81,24 @@ internal sealed class CandidateSet
             return Scan(_rest, request, checkPath);
         }
 
-        // Merge the two sorted lists, testing candidates in precedence order.
+        // Merge the two sorted lists, testing candidates in precedence order. The group's candidates are known to
+        // hold their condition on the indexed header (its value selected them), so it is not tested again.
         int g = 0, r = 0;
         while (g < group.Length || r < _rest.Length)
         {
             HttpCandidate next;
+            string? known = null;
             if (r >= _rest.Length || (g < group.Length && HttpPrecedenceKey.Compare(group[g].Key, _rest[r].Key) < 0))
             {
                 next = group[g++];
+                known = _header;
             }
             else
             {
                 next = _rest[r++];
             }
 
-            if ((!checkPath || next.Match.MatchesPath(request)) && next.Match.MatchesConditions(request))
+            if ((!checkPath || next.Match.MatchesPath(request)) && next.Match.MatchesConditions(request, known))
             {
                 return next;
             }

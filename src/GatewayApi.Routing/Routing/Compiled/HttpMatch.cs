@@ -205,7 +205,13 @@ internal sealed class MatchSummary
     };
 
     /// <summary>Whether the method, header and query conditions hold (the path is checked by the index).</summary>
-    public bool MatchesConditions(scoped in HttpRequestView request)
+    public bool MatchesConditions(scoped in HttpRequestView request) => MatchesConditions(request, null);
+
+    /// <summary>
+    /// Whether the conditions hold, skipping the header <paramref name="knownHeader"/> whose Exact condition the
+    /// caller already knows holds (a header-indexed bucket found the candidate by that header's value).
+    /// </summary>
+    public bool MatchesConditions(scoped in HttpRequestView request, string? knownHeader)
     {
         if (Method is not null && !string.Equals(Method, request.Method, StringComparison.Ordinal))
         {
@@ -214,6 +220,11 @@ internal sealed class MatchSummary
 
         foreach (var header in Headers)
         {
+            if (knownHeader is not null && header.Pattern is null && string.Equals(header.Name, knownHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (!header.Matches(request.Headers, request.MaxRegexInput))
             {
                 return false;
