@@ -1,0 +1,141 @@
+using System.Net;
+using GatewayApi.Models;
+using GatewayApi.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace GatewayApi.Yarp;
+
+/// <summary>
+/// Settings of the Gateway API proxy, configured through <c>services.AddGatewayApiProxy(options =&gt; ...)</c>
+/// (the options pattern: read once, when the proxy's services are first created).
+/// </summary>
+public sealed class GatewayApiProxyOptions
+{
+    /// <summary>The GatewayClass <c>controllerName</c> the proxy answers for unless <see cref="StatusEngine"/> says otherwise.</summary>
+    public const string DefaultControllerName = "gateway-api.dotnet/yarp";
+
+    /// <summary>
+    /// The conformance features this proxy executes (and so claims in GatewayClass status): core Gateway/HTTPRoute/
+    /// GRPCRoute/ReferenceGrant and the HTTPRoute extended features whose filters and settings it runs.
+    /// Session persistence, ExternalAuth, BackendTLSPolicy, TLS/TCP/UDP routes and mesh are not claimed.
+    /// </summary>
+    public static IReadOnlyList<string> SupportedFeatures { get; } =
+    [
+        GatewayApiFeatures.Gateway,
+        GatewayApiFeatures.GatewayPort8080,
+        GatewayApiFeatures.GatewayHttpListenerIsolation,
+        GatewayApiFeatures.GatewayHttpsListenerDetectMisdirectedRequests,
+        GatewayApiFeatures.ReferenceGrant,
+        GatewayApiFeatures.HttpRoute,
+        GatewayApiFeatures.HttpRouteDestinationPortMatching,
+        GatewayApiFeatures.HttpRouteBackendRequestHeaderModification,
+        GatewayApiFeatures.HttpRouteQueryParamMatching,
+        GatewayApiFeatures.HttpRouteMethodMatching,
+        GatewayApiFeatures.HttpRouteResponseHeaderModification,
+        GatewayApiFeatures.HttpRoutePortRedirect,
+        GatewayApiFeatures.HttpRouteSchemeRedirect,
+        GatewayApiFeatures.HttpRoutePathRedirect,
+        GatewayApiFeatures.HttpRouteHostRewrite,
+        GatewayApiFeatures.HttpRoutePathRewrite,
+        GatewayApiFeatures.HttpRouteRequestMirror,
+        GatewayApiFeatures.HttpRouteRequestMultipleMirrors,
+        GatewayApiFeatures.HttpRouteRequestPercentageMirror,
+        GatewayApiFeatures.HttpRouteRequestTimeout,
+        GatewayApiFeatures.HttpRouteBackendTimeout,
+        GatewayApiFeatures.HttpRouteParentRefPort,
+        GatewayApiFeatures.HttpRouteBackendProtocolH2C,
+        GatewayApiFeatures.HttpRouteBackendProtocolWebSocket,
+        GatewayApiFeatures.HttpRouteNamedRouteRule,
+        GatewayApiFeatures.HttpRouteCors,
+        GatewayApiFeatures.HttpRoute303RedirectStatusCode,
+        GatewayApiFeatures.HttpRoute307RedirectStatusCode,
+        GatewayApiFeatures.HttpRoute308RedirectStatusCode,
+        GatewayApiFeatures.HttpRouteRetry,
+        GatewayApiFeatures.HttpRouteRetryBackendTimeout,
+        GatewayApiFeatures.HttpRouteRetryConnectionError,
+        GatewayApiFeatures.GrpcRoute,
+        GatewayApiFeatures.GrpcRouteNamedRouteRule,
+    ];
+
+    /// <summary>
+    /// A directory of manifests (<c>*.yaml</c>, <c>*.yml</c>, <c>*.json</c>, searched recursively) to load at start
+    /// and watch for changes; null (default) for none. The in-memory API
+    /// (<see cref="GatewayApiProxyConfiguration"/>) works either way.
+    /// </summary>
+    public string? ManifestDirectory { get; set; }
+
+    /// <summary>How long the directory must be quiet before a change is read (editors write files in steps). Default 300 ms.</summary>
+    public TimeSpan DirectoryDebounce { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// The status engine's options: which GatewayClasses are ours (<see cref="DefaultControllerName"/> by default),
+    /// which features are supported (<see cref="SupportedFeatures"/>), regular expressions allowed.
+    /// </summary>
+    public StatusEngineOptions StatusEngine { get; set; } = new()
+    {
+        ControllerNames = [DefaultControllerName],
+        SupportedFeatures = SupportedFeatures,
+        SupportsRegularExpressionMatches = true,
+    };
+
+    /// <summary>The router's implementation-specific choices. Default <see cref="RouterOptions.Default"/>.</summary>
+    public RouterOptions Router { get; set; } = RouterOptions.Default;
+
+    /// <summary>The release channel whose CRD schemas validate and default the manifests. Default experimental.</summary>
+    public ReleaseChannel Channel { get; set; } = ReleaseChannel.Experimental;
+
+    /// <summary>The Gateways to serve; empty (default) serves every Gateway of our GatewayClasses.</summary>
+    public IList<NamespacedName> Gateways { get; } = [];
+
+    /// <summary>The address Kestrel listens on for the Gateway listener ports. Default <see cref="IPAddress.Any"/>.</summary>
+    public IPAddress ListenAddress { get; set; } = IPAddress.Any;
+
+    /// <summary>
+    /// Gateway listener port → local port to bind (0 binds a dynamic port; read the result from
+    /// <see cref="GatewayApiProxyListeners"/>). A listener port not in the map is bound as itself. Requests are
+    /// mapped back to the listener port, which is what routing uses.
+    /// </summary>
+    public IDictionary<int, int> PortBindings { get; } = new Dictionary<int, int>();
+
+    /// <summary>
+    /// Whether the proxy adds Kestrel endpoints for the listener ports when the server starts (default true). Set
+    /// false to bind Kestrel yourself; <see cref="PortBindings"/> then says which local port serves which listener port.
+    /// </summary>
+    public bool ConfigureKestrelEndpoints { get; set; } = true;
+
+    /// <summary>
+    /// The HTTP versions on plain (HTTP) listener ports. Default <see cref="HttpProtocols.Http1AndHttp2"/>: HTTP/1.1
+    /// and HTTP/2 with prior knowledge (h2c, for gRPC). TLS ports always offer both through ALPN.
+    /// </summary>
+    public HttpProtocols CleartextProtocols { get; set; } = HttpProtocols.Http1AndHttp2;
+
+    /// <summary>
+    /// The random source for weighted backends and mirror fractions; null (default) uses <see cref="System.Random.Shared"/>.
+    /// An instance set here is used under a lock, so a fixed seed gives reproducible splits in tests.
+    /// </summary>
+    public Random? Random { get; set; }
+
+    /// <summary>The whole-request deadline when a rule sets no <c>timeouts.request</c>; null (default) for none.</summary>
+    public TimeSpan? DefaultRequestTimeout { get; set; }
+
+    /// <summary>Retries when a rule's <c>retry</c> has no <c>attempts</c>. Default 1.</summary>
+    public int DefaultRetryAttempts { get; set; } = 1;
+
+    /// <summary>The wait before a retry when a rule's <c>retry</c> has no <c>backoff</c>. Default 25 ms.</summary>
+    public TimeSpan DefaultRetryBackoff { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// The largest request body buffered so it can be replayed (retries) or copied (mirrors). Requests with larger
+    /// (or unknown-length, streaming) bodies are forwarded once and not mirrored. Default 1 MiB.
+    /// </summary>
+    public int MaxBufferedRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The most mirror copies in flight at once; further copies are dropped (and logged). Default 64.</summary>
+    public int MaxConcurrentMirrors { get; set; } = 64;
+
+    /// <summary>The deadline of one mirror copy. Default 10 s.</summary>
+    public TimeSpan MirrorTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>YARP's inactivity timeout for one forwarded exchange. Default 100 s.</summary>
+    public TimeSpan ActivityTimeout { get; set; } = TimeSpan.FromSeconds(100);
+}

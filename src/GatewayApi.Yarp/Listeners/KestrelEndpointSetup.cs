@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GatewayApi.Yarp;
+
+/// <summary>
+/// Adds one Kestrel endpoint per listener port of the state in effect when the host starts (hosted services start
+/// before the web server binds, so manifests applied after <c>Build()</c> count): HTTPS ports
+/// terminate TLS with a certificate chosen per handshake from the current state (SNI), plain ports speak
+/// HTTP/1.1 and h2c.
+/// </summary>
+internal sealed class KestrelEndpointSetup(
+    IOptions<GatewayApiProxyOptions> options,
+    GatewayApiProxyConfiguration configuration,
+    GatewayApiProxyListeners listeners,
+    IOptions<KestrelServerOptions> kestrelOptions,
+    ILoggerFactory loggerFactory) : IHostedService
+{
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Configure(kestrelOptions.Value);
+        return Task.CompletedTask;
+    }
+
+    private void Configure(KestrelServerOptions kestrel)
+    {
+        var settings = options.Value;
+        if (!settings.ConfigureKestrelEndpoints)
+        {
+            return;
+        }
+
+        // h2c connections stand in as TLS for Kestrel (CleartextHttp2Detection); their :scheme stays http.
+        kestrel.AllowAlternateSchemes = true;
+        var certificates = new ListenerCertificates(configuration, loggerFactory.CreateLogger(ProxyLog.Category));
+        foreach (var port in ListenerPorts.Of(configuration.Current).Values.OrderBy(p => p.Port))
+        {
+            var local = settings.PortBindings.TryGetValue(port.Port, out var mapped) ? mapped : port.Port;
+            kestrel.Listen(new IPEndPoint(settings.ListenAddress, local), listen =>
+            {
+                if (port.Https)
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    var listenerPort = port.Port;
+                    listen.UseHttps(new HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificateSelector = (_, serverName) => certificates.Select(listenerPort, serverName),
+                    });
+                }
+                else
+                {
+                    listen.Protocols = settings.CleartextProtocols;
+                    if (settings.CleartextProtocols == HttpProtocols.Http1AndHttp2)
+                    {
+                        listen.Use(CleartextHttp2Detection.Middleware);
+                    }
+                }
+
+                listeners.Register(port.Port, port.Https, listen);
+            });
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using GatewayApi.Models;
+using GatewayApi.Routing;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace GatewayApi.Yarp;
+
+/// <summary>
+/// Chooses the TLS certificate for a handshake from the CURRENT state, so a reload changes certificates: the
+/// HTTPS listener of the port whose hostname matches the SNI most specifically (exact, then the longest wildcard,
+/// then the listener without hostname), and that listener's first usable <c>kubernetes.io/tls</c> Secret.
+/// </summary>
+internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configuration, ILogger logger)
+{
+    private static readonly object CacheKey = new();
+
+    public X509Certificate2? Select(int listenerPort, string? serverName)
+    {
+        var state = configuration.Current;
+        var table = state.Cache.GetOrAdd(CacheKey, () => Build(state));
+        return table.TryGetValue(listenerPort, out var entries) ? Choose(entries, serverName) : null;
+    }
+
+    private static X509Certificate2? Choose(CertificateEntry[] entries, string? serverName)
+    {
+        CertificateEntry? best = null;
+        var bestRank = -1;
+        foreach (var entry in entries)
+        {
+            var rank = Rank(entry.Hostname, serverName);
+            if (rank > bestRank)
+            {
+                best = entry;
+                bestRank = rank;
+            }
+        }
+
+        return best?.Certificate;
+    }
+
+    // Higher is more specific; -1 does not match. Without SNI only the listener without hostname matches.
+    private static int Rank(string? hostname, string? serverName)
+    {
+        if (string.IsNullOrEmpty(hostname))
+        {
+            return 0;
+        }
+
+        if (string.IsNullOrEmpty(serverName))
+        {
+            return -1;
+        }
+
+        if (hostname.StartsWith("*.", StringComparison.Ordinal))
+        {
+            var suffix = hostname[1..];
+            return serverName.Length > suffix.Length && serverName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? suffix.Length : -1;
+        }
+
+        return string.Equals(hostname, serverName, StringComparison.OrdinalIgnoreCase) ? int.MaxValue : -1;
+    }
+
+    private FrozenDictionary<int, CertificateEntry[]> Build(GatewayApiProxyState state)
+    {
+        var result = new Dictionary<int, List<CertificateEntry>>();
+        foreach (var gateway in state.Routing.Gateways)
+        {
+            var spec = state.Snapshot.Gateways.FirstOrDefault(g => g.Metadata?.Name == gateway.Name && (g.Metadata.NamespaceProperty ?? "default") == gateway.Namespace);
+            var status = state.Status.Gateways.FirstOrDefault(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace)?.Status;
+            foreach (var listener in gateway.Listeners.Where(l => l.Protocol == ProtocolType.Https))
+            {
+                var certificate = Load(state, gateway, listener, spec, status);
+                if (!result.TryGetValue(listener.Port, out var list))
+                {
+                    result[listener.Port] = list = [];
+                }
+
+                if (certificate is not null)
+                {
+                    list.Add(new CertificateEntry(listener.Hostname, certificate));
+                }
+            }
+        }
+
+        return result.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    private X509Certificate2? Load(GatewayApiProxyState state, GatewayRoutes gateway, ListenerRoutes listener, Gateway? spec, GatewayStatus? status)
+    {
+        var gatewayName = gateway.Namespace + "/" + gateway.Name;
+        var resolved = status?.Listeners?.FirstOrDefault(l => l.Name == listener.Name)?.Conditions?.FirstOrDefault(c => c.Type == "ResolvedRefs");
+        if (resolved is not null && resolved.Status != "True")
+        {
+            ProxyLog.CertificateNotFound(logger, listener.Name, gatewayName, listener.Port, $"{resolved.Reason}: {resolved.Message}");
+            return null;
+        }
+
+        var reference = spec?.Spec?.Listeners?.FirstOrDefault(l => l.Name == listener.Name)?.Tls?.CertificateRefs?.FirstOrDefault();
+        if (reference?.Name is null)
+        {
+            ProxyLog.CertificateNotFound(logger, listener.Name, gatewayName, listener.Port, "no certificateRefs (listeners of ListenerSets are not served over TLS yet)");
+            return null;
+        }
+
+        var secretNamespace = reference.Namespace ?? gateway.Namespace;
+        var secret = state.Snapshot.Secrets.FirstOrDefault(s => s.Metadata?.Name == reference.Name && (s.Metadata.NamespaceProperty ?? "default") == secretNamespace);
+        if (secret?.Data is null || !secret.Data.TryGetValue("tls.crt", out var certificate) || !secret.Data.TryGetValue("tls.key", out var key))
+        {
+            ProxyLog.CertificateNotFound(logger, listener.Name, gatewayName, listener.Port, $"Secret {secretNamespace}/{reference.Name} is missing or has no tls.crt and tls.key");
+            return null;
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(certificate), Encoding.ASCII.GetString(key));
+        }
+        catch (CryptographicException exception)
+        {
+            ProxyLog.CertificateNotFound(logger, listener.Name, gatewayName, listener.Port, $"Secret {secretNamespace}/{reference.Name}: {exception.Message}");
+            return null;
+        }
+    }
+
+    private sealed record CertificateEntry(string? Hostname, X509Certificate2 Certificate);
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace GatewayApi.Yarp;
+
+/// <summary>The proxy's log lines, each with a stable event id (listed in <c>docs/yarp.md</c>).</summary>
+internal static partial class ProxyLog
+{
+    public const string Category = "GatewayApi.Yarp";
+
+    [LoggerMessage(EventId = 1, EventName = "ConfigurationApplied", Level = LogLevel.Information,
+        Message = "Applied configuration version {Version} from {Source}: {ListenerCount} accepted listeners, {RouteCount} HTTP/gRPC routes.")]
+    public static partial void ConfigurationApplied(ILogger logger, long version, string source, int listenerCount, int routeCount);
+
+    [LoggerMessage(EventId = 2, EventName = "ConfigurationRejected", Level = LogLevel.Error,
+        Message = "Rejected the configuration change from {Source}; version {Version} stays in effect. {ErrorCount} problem(s), the first: {Error}")]
+    public static partial void ConfigurationRejected(ILogger logger, string source, long version, int errorCount, string error);
+
+    [LoggerMessage(EventId = 3, EventName = "ListenerPortNotBound", Level = LogLevel.Warning,
+        Message = "Configuration version {Version} has listeners on port {Port}, which is not bound; it is served after a restart.")]
+    public static partial void ListenerPortNotBound(ILogger logger, long version, int port);
+
+    [LoggerMessage(EventId = 10, EventName = "BackendFailed", Level = LogLevel.Warning,
+        Message = "{Method} {Path}: backend {Backend} at {Endpoint} failed ({Error}); answered {StatusCode}.")]
+    public static partial void BackendFailed(ILogger logger, string method, string path, string backend, string endpoint, string error, int statusCode, Exception? exception);
+
+    [LoggerMessage(EventId = 11, EventName = "InvalidBackend", Level = LogLevel.Warning,
+        Message = "{Method} {Path}: route {Route} chose backend {Backend}, which is not usable ({Problem}); answered {StatusCode}.")]
+    public static partial void InvalidBackend(ILogger logger, string method, string path, string? route, string? backend, string? problem, int statusCode);
+
+    [LoggerMessage(EventId = 12, EventName = "NoEndpoints", Level = LogLevel.Warning,
+        Message = "{Method} {Path}: backend {Backend} has no endpoints; answered 503.")]
+    public static partial void NoEndpoints(ILogger logger, string method, string path, string backend);
+
+    [LoggerMessage(EventId = 13, EventName = "FilterNotHandled", Level = LogLevel.Error,
+        Message = "{Method} {Path}: route {Route} needs the {Filter} filter {Name}, which no handler runs; answered 500.")]
+    public static partial void FilterNotHandled(ILogger logger, string method, string path, string? route, string filter, string name);
+
+    [LoggerMessage(EventId = 20, EventName = "MirrorDropped", Level = LogLevel.Debug,
+        Message = "Mirror copy to {Backend} dropped: {Reason}.")]
+    public static partial void MirrorDropped(ILogger logger, string backend, string reason);
+
+    [LoggerMessage(EventId = 21, EventName = "MirrorFailed", Level = LogLevel.Debug,
+        Message = "Mirror copy to {Backend} failed.")]
+    public static partial void MirrorFailed(ILogger logger, string backend, Exception exception);
+
+    [LoggerMessage(EventId = 30, EventName = "CertificateNotFound", Level = LogLevel.Warning,
+        Message = "HTTPS listener {Listener} of Gateway {Gateway} (port {Port}) has no usable certificate: {Reason}.")]
+    public static partial void CertificateNotFound(ILogger logger, string listener, string gateway, int port, string reason);
+}

@@ -1,0 +1,137 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using GatewayApi.Yarp.Tests.TestSupport;
+
+namespace GatewayApi.Yarp.Tests;
+
+/// <summary>TLS termination with certificates from Secrets, chosen by SNI per listener hostname; the SNI picks the listener.</summary>
+public sealed class TlsTests(EchoBackends backends) : IClassFixture<EchoBackends>
+{
+    private const string Gateway = """
+
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata:
+          name: gw
+          namespace: default
+        spec:
+          gatewayClassName: yarp
+          listeners:
+          - name: a
+            port: 443
+            protocol: HTTPS
+            hostname: a.example.com
+            tls:
+              mode: Terminate
+              certificateRefs:
+              - name: cert-a
+          - name: b
+            port: 443
+            protocol: HTTPS
+            hostname: b.example.com
+            tls:
+              mode: Terminate
+              certificateRefs:
+              - name: cert-b
+        ---
+        """;
+
+    private static string Route(string name, string section, string backend) => $"""
+
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata:
+          name: {name}
+          namespace: default
+        spec:
+          parentRefs:
+          - name: gw
+            sectionName: {section}
+          rules:
+          - backendRefs:
+            - name: {backend}
+              port: 8080
+        ---
+        """;
+
+    private Task<TestProxy> StartAsync(string certA = "a.example.com", string certB = "b.example.com") => TestProxy.StartAsync(
+        Manifests.GatewayClass + Gateway + TestCertificates.Secret("cert-a", certA) + TestCertificates.Secret("cert-b", certB)
+        + Manifests.Services("echo-a", "echo-b") + Route("route-a", "a", "echo-a") + Route("route-b", "b", "echo-b"),
+        backends.Resolver);
+
+    [Fact]
+    public async Task The_sni_chooses_the_certificate_and_the_listener()
+    {
+        await using var proxy = await StartAsync();
+        var port = proxy.Uri(443).Port;
+
+        var a = await RawHttpsAsync(port, "a.example.com", "a.example.com");
+        Assert.Equal("CN=a.example.com", a.Certificate);
+        Assert.StartsWith("HTTP/1.1 200", a.Response, StringComparison.Ordinal);
+        Assert.Contains("\"backend\":\"echo-a\"", a.Response, StringComparison.Ordinal);
+
+        var b = await RawHttpsAsync(port, "b.example.com", "b.example.com");
+        Assert.Equal("CN=b.example.com", b.Certificate);
+        Assert.Contains("\"backend\":\"echo-b\"", b.Response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_of_another_listener_than_the_sni_is_misdirected()
+    {
+        await using var proxy = await StartAsync();
+        var misdirected = await RawHttpsAsync(proxy.Uri(443).Port, "a.example.com", "b.example.com");
+        Assert.StartsWith("HTTP/1.1 421", misdirected.Response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Http2_is_negotiated_with_alpn()
+    {
+        await using var proxy = await StartAsync();
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", proxy.Uri(443).Port);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = "a.example.com",
+            ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        });
+        Assert.Equal(SslApplicationProtocol.Http2, tls.NegotiatedApplicationProtocol);
+    }
+
+    [Fact]
+    public async Task A_reload_changes_the_certificate_without_a_restart()
+    {
+        await using var proxy = await StartAsync();
+        var port = proxy.Uri(443).Port;
+        Assert.Equal("CN=a.example.com", (await RawHttpsAsync(port, "a.example.com", "a.example.com")).Certificate);
+
+        // Same listeners, new Secret content for cert-a: a certificate with another subject.
+        var change = proxy.Configuration.Apply(
+            Manifests.GatewayClass + Gateway + TestCertificates.Secret("cert-a", "renewed.a.example.com") + TestCertificates.Secret("cert-b", "b.example.com")
+            + Manifests.Services("echo-a", "echo-b") + Route("route-a", "a", "echo-a") + Route("route-b", "b", "echo-b"));
+        Assert.True(change.Accepted, change.Error);
+        Assert.Equal("CN=renewed.a.example.com", (await RawHttpsAsync(port, "a.example.com", "a.example.com")).Certificate);
+    }
+
+    /// <summary>One HTTP/1.1 request over TLS with the given SNI and Host; returns the server certificate's subject and the raw response.</summary>
+    private static async Task<(string Certificate, string Response)> RawHttpsAsync(int port, string serverName, string host)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", port);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = serverName,
+            ApplicationProtocols = [SslApplicationProtocol.Http11],
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        });
+        var subject = new X509Certificate2(tls.RemoteCertificate!).Subject;
+        await tls.WriteAsync(Encoding.ASCII.GetBytes($"GET /tls HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+        using var reader = new StreamReader(tls, Encoding.UTF8);
+        var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (subject, response);
+    }
+}
