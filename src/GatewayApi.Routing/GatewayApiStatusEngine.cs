@@ -50,6 +50,7 @@ public static class GatewayApiStatusEngine
         }
 
         MeshAttachment.ResolveConflicts(parents);
+        HttpGrpcExclusivity.Resolve(context, parents);
 
         // attachedRoutes: routes Accepted=True on a parentRef that reaches the listener (§2.9).
         foreach (var parent in parents)
@@ -93,6 +94,15 @@ public static class GatewayApiStatusEngine
             .Select(p => StatusWriter.Policy(context, p, controllerNames))
             .ToList();
 
-        return new StatusResult(classUpdates, gatewayUpdates, listenerSetUpdates, routeUpdates, policyUpdates, parents, AttachmentGraph.Build(gateways, parents));
+        // XMesh (GEP-3949): only the mesh controller named in spec.controllerName writes it.
+        var meshUpdates = context.MeshControllerName is { } meshController
+            ? snapshot.OtherObjects.OfType<XMesh>()
+                .Where(m => m.Spec?.ControllerName == meshController && (context.Options.MeshName is null || m.Metadata?.Name == context.Options.MeshName))
+                .OrderBy(m => m.Metadata?.Name, StringComparer.Ordinal)
+                .Select(m => StatusWriter.Mesh(context, m))
+                .ToList()
+            : [];
+
+        return new StatusResult(classUpdates, gatewayUpdates, listenerSetUpdates, routeUpdates, policyUpdates, meshUpdates, parents, AttachmentGraph.Build(gateways, parents));
     }
 }

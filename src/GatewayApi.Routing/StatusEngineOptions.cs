@@ -128,4 +128,20 @@ public sealed record StatusEngineOptions
     /// <c>SupportedVersion</c>; otherwise the condition is not written. Default <c>v1.6.1</c>.
     /// </summary>
     public IReadOnlyList<string> SupportedBundleVersions { get; init; } = ["v1.6.1"];
+
+    /// <summary>
+    /// Whether an HTTPRoute and a GRPCRoute whose hostnames intersect on one listener are told apart: the older route
+    /// (then the first by <c>{namespace}/{name}</c>) keeps the listener and the other is not attached there, its parent
+    /// entry <c>Accepted=False/Conflicted</c> when it loses every listener it reached. Default true, as the GRPCRoute API
+    /// requires (MUST); false follows the reference page's MAY and accepts both (ambiguity A5).
+    /// </summary>
+    public bool RejectOverlappingHttpAndGrpcRoutes { get; init; } = true;
+
+    /// <summary>
+    /// The name of the XMesh object this mesh controller answers for (GEP-3949: a mesh has a default name, which
+    /// installers may change). With <see cref="MeshControllerName"/> and the <c>Mesh</c> feature, the XMesh of that name
+    /// whose <c>spec.controllerName</c> is ours gets a status in <see cref="StatusResult.Meshes"/>. Null (the default)
+    /// answers for every XMesh naming our mesh controller.
+    /// </summary>
+    public string? MeshName { get; init; }
 }

@@ -48,6 +48,7 @@ public sealed class StatusResult
         IReadOnlyList<StatusUpdate<ListenerSetStatus>> listenerSets,
         IReadOnlyList<StatusUpdate<RouteStatus>> routes,
         IReadOnlyList<StatusUpdate<PolicyStatus>> backendTlsPolicies,
+        IReadOnlyList<StatusUpdate<XMeshStatus>> meshes,
         IReadOnlyList<ParentEvaluation> parents,
         AttachmentGraph graph)
     {
@@ -56,6 +57,7 @@ public sealed class StatusResult
         ListenerSets = listenerSets;
         Routes = routes;
         BackendTlsPolicies = backendTlsPolicies;
+        Meshes = meshes;
         _parents = parents;
         Graph = graph;
     }
@@ -77,6 +79,12 @@ public sealed class StatusResult
 
     /// <summary>The BackendTLSPolicies used by routes of our Gateways (or with ancestor entries of ours to remove).</summary>
     public IReadOnlyList<StatusUpdate<PolicyStatus>> BackendTlsPolicies { get; }
+
+    /// <summary>
+    /// The XMesh objects our mesh controller answers for (<see cref="StatusEngineOptions.MeshControllerName"/> with the
+    /// <c>Mesh</c> feature, narrowed by <see cref="StatusEngineOptions.MeshName"/>), by name. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<StatusUpdate<XMeshStatus>> Meshes { get; }
 
     /// <summary>The attachment graph the router compiles.</summary>
     internal AttachmentGraph Graph { get; }

@@ -17,7 +17,7 @@ internal sealed record AttachmentGraph
     public static AttachmentGraph Build(IEnumerable<GatewayState> gateways, IReadOnlyList<ParentEvaluation> parents)
     {
         // For each listener, the routes accepted on it and their intersected hostnames (first parentRef that reached it).
-        var byListener = new Dictionary<ListenerState, List<AttachedRoute>>();
+        var byListener = new Dictionary<ListenerState, List<AcceptedRoute>>();
         var seen = new HashSet<(ListenerState, RouteObject)>();
         foreach (var parent in parents.Where(p => p.Accepted && p.Kind != ParentKind.Service))
         {
@@ -33,7 +33,7 @@ internal sealed record AttachmentGraph
                     byListener[verdict.Listener] = routes = [];
                 }
 
-                routes.Add(AttachedRoute.From(parent, verdict.Hostnames ?? []));
+                routes.Add(AcceptedRoute.From(parent, verdict.Hostnames ?? []));
             }
         }
 
@@ -68,7 +68,7 @@ internal sealed record AttachmentGraph
                 ServiceName = ObjectNames.NameOf(p.Service!),
                 Ports = [.. p.MeshPorts],
                 IsConsumerRoute = ObjectNames.NamespaceOf(p.Service!) != p.Route.Namespace,
-                Route = AttachedRoute.From(p, []),
+                Route = AcceptedRoute.From(p, []),
             })
             .ToList();
 
@@ -102,46 +102,7 @@ internal sealed record ListenerAttachment
 
     public required bool Programmed { get; init; }
 
-    public required IReadOnlyList<AttachedRoute> Routes { get; init; }
-}
-
-/// <summary>A route accepted on a listener (or Service): its valid rules, intersected hostnames and backends.</summary>
-internal sealed record AttachedRoute
-{
-    public required RouteKind Kind { get; init; }
-
-    public required string Namespace { get; init; }
-
-    public required string Name { get; init; }
-
-    public required GatewayApiObject Route { get; init; }
-
-    public DateTime? CreationTimestamp { get; init; }
-
-    /// <summary>The intersected hostnames on this listener; empty means every host.</summary>
-    public required IReadOnlyList<string> Hostnames { get; init; }
-
-    /// <summary>The indexes of the rules that are implemented (invalid rules are dropped).</summary>
-    public required IReadOnlyList<int> RuleIndexes { get; init; }
-
-    public required IReadOnlyList<ResolvedBackendRef> Backends { get; init; }
-
-    public static AttachedRoute From(ParentEvaluation parent, IReadOnlyList<string> hostnames)
-    {
-        var route = parent.Route;
-        var ruleCount = parent.Rules.RuleCount;
-        return new AttachedRoute
-        {
-            Kind = route.Kind,
-            Namespace = route.Namespace,
-            Name = route.Name,
-            Route = route.Object,
-            CreationTimestamp = route.Object.Metadata?.CreationTimestamp,
-            Hostnames = hostnames,
-            RuleIndexes = Enumerable.Range(0, ruleCount).Where(parent.Rules.IsRuleValid).ToArray(),
-            Backends = parent.Backends.References,
-        };
-    }
+    public required IReadOnlyList<AcceptedRoute> Routes { get; init; }
 }
 
 /// <summary>A mesh route bound to a Service frontend.</summary>
@@ -157,5 +118,5 @@ internal sealed record MeshRouteAttachment
     /// <summary>Whether the route lives in another namespace than the Service (it applies only to its namespace's clients).</summary>
     public required bool IsConsumerRoute { get; init; }
 
-    public required AttachedRoute Route { get; init; }
+    public required AcceptedRoute Route { get; init; }
 }

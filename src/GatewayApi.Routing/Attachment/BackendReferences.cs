@@ -11,6 +11,15 @@ internal sealed record ResolvedBackendRef
     /// <summary>The rule the reference belongs to.</summary>
     public required int RuleIndex { get; init; }
 
+    /// <summary>
+    /// The index of the backendRef in the rule's <c>backendRefs</c>: the backend itself when <see cref="FilterIndex"/> is
+    /// null, otherwise the backendRef whose filter holds the reference. Null for references in rule-level filters.
+    /// </summary>
+    public int? BackendRefIndex { get; init; }
+
+    /// <summary>The index of the filter holding the reference (in the backendRef's filters when <see cref="BackendRefIndex"/> is set, else the rule's); null for a backendRef.</summary>
+    public int? FilterIndex { get; init; }
+
     /// <summary>Where it is in the route, for messages: <c>rules[0].backendRefs[1]</c>.</summary>
     public required string Field { get; init; }
 
@@ -88,52 +97,76 @@ internal static class BackendReferences
 
     public static BackendResolution Resolve(EngineContext context, RouteObject route, bool requireGrants)
     {
-        var resolved = new List<ResolvedBackendRef>();
-        foreach (var (rule, field, reference, weight, isBackend) in Enumerate(route))
+        var references = Enumerate(route).ToList();
+        var resolved = new List<ResolvedBackendRef>(references.Count);
+
+        // Backends, mirrors and ExternalAuth targets first, then ExtensionRefs: the order messages list them in.
+        foreach (var reference in references)
         {
-            resolved.Add(ResolveOne(context, route, rule, field, reference, weight, isBackend, requireGrants));
+            if (reference.Backend is not null)
+            {
+                resolved.Add(ResolveOne(context, route, reference, requireGrants));
+            }
         }
 
-        foreach (var (rule, field, extension) in ExtensionRefs(route))
+        foreach (var reference in references)
         {
-            var kind = new GroupKind(extension.Group ?? string.Empty, extension.Kind ?? string.Empty);
-            var name = extension.Name ?? string.Empty;
-            var display = $"{field} ({kind} {route.Namespace}/{name})";
-            string? reason = null;
-            string message;
-            if (!context.ExtensionRefKinds.Contains(kind))
+            if (reference.Extension is not null)
             {
-                reason = RouteConditionReason.InvalidKind.Value;
-                message = $"{display}: ExtensionRef kind {kind} is not supported.";
+                resolved.Add(ResolveExtension(context, route, reference));
             }
-            else if (context.Snapshot.FindObject(kind, route.Namespace, name) is null)
-            {
-                reason = RouteConditionReason.BackendNotFound.Value;
-                message = $"{display}: {kind} {route.Namespace}/{name} does not exist.";
-            }
-            else
-            {
-                message = $"{display} resolved.";
-            }
-
-            resolved.Add(new ResolvedBackendRef
-            {
-                RuleIndex = rule, Field = field, IsBackend = false, Kind = kind, Namespace = route.Namespace, Name = name, Reason = reason, Message = message,
-            });
         }
 
         return new BackendResolution(resolved);
     }
 
-    private static ResolvedBackendRef ResolveOne(EngineContext context, RouteObject route, int rule, string field, BackendObjectReference reference, int weight, bool isBackend, bool requireGrants)
+    /// <summary>
+    /// An ExtensionRef filter, rule-level or on a backendRef alike (§4.7): its kind must be one of
+    /// <see cref="StatusEngineOptions.ExtensionRefKinds"/> (else <c>InvalidKind</c>) and the object must exist in the
+    /// route's namespace (else <c>BackendNotFound</c>).
+    /// </summary>
+    private static ResolvedBackendRef ResolveExtension(EngineContext context, RouteObject route, ReferenceSite reference)
     {
+        var extension = reference.Extension!;
+        var kind = new GroupKind(extension.Group ?? string.Empty, extension.Kind ?? string.Empty);
+        var name = extension.Name ?? string.Empty;
+        var display = $"{reference.Field} ({kind} {route.Namespace}/{name})";
+        string? reason = null;
+        string message;
+        if (!context.ExtensionRefKinds.Contains(kind))
+        {
+            reason = RouteConditionReason.InvalidKind.Value;
+            message = $"{display}: ExtensionRef kind {kind} is not supported.";
+        }
+        else if (context.Snapshot.FindObject(kind, route.Namespace, name) is null)
+        {
+            reason = RouteConditionReason.BackendNotFound.Value;
+            message = $"{display}: {kind} {route.Namespace}/{name} does not exist.";
+        }
+        else
+        {
+            message = $"{display} resolved.";
+        }
+
+        return new ResolvedBackendRef
+        {
+            RuleIndex = reference.Rule, BackendRefIndex = reference.BackendRefIndex, FilterIndex = reference.FilterIndex, Field = reference.Field,
+            IsBackend = false, Kind = kind, Namespace = route.Namespace, Name = name, Reason = reason, Message = message,
+        };
+    }
+
+    private static ResolvedBackendRef ResolveOne(EngineContext context, RouteObject route, ReferenceSite target, bool requireGrants)
+    {
+        var reference = target.Backend!;
+        var field = target.Field;
+        var isBackend = target.IsBackend;
         var kind = reference.Group is null && reference.Kind is null ? GroupKind.Service : new GroupKind(reference.Group ?? string.Empty, reference.Kind ?? GroupKind.Service.Kind);
         var @namespace = string.IsNullOrEmpty(reference.Namespace) ? route.Namespace : reference.Namespace;
         var name = reference.Name ?? string.Empty;
         var result = new ResolvedBackendRef
         {
-            RuleIndex = rule, Field = field, IsBackend = isBackend, Kind = kind, Namespace = @namespace, Name = name, Port = reference.Port,
-            Weight = isBackend ? weight : 0, Message = Resolved,
+            RuleIndex = target.Rule, BackendRefIndex = target.BackendRefIndex, FilterIndex = target.FilterIndex, Field = field, IsBackend = isBackend,
+            Kind = kind, Namespace = @namespace, Name = name, Port = reference.Port, Weight = isBackend ? target.Weight : 0, Message = Resolved,
         };
 
         // Messages are built only for references that fail: most resolve, and this runs for every reference of every route.
@@ -225,150 +258,78 @@ internal static class BackendReferences
         return null;
     }
 
-    /// <summary>Every backend-like reference of the route, in spec order.</summary>
-    internal static IEnumerable<(int Rule, string Field, BackendObjectReference Reference, int Weight, bool IsBackend)> Enumerate(RouteObject route)
+    /// <summary>
+    /// Every reference of the route, in spec order: per rule, each backendRef followed by the targets and ExtensionRefs of
+    /// its filters, then the targets and ExtensionRefs of the rule's filters. HTTPRoute and GRPCRoute differ only in their
+    /// filter type, so both are read through <see cref="FilterReferences"/>.
+    /// </summary>
+    internal static IEnumerable<ReferenceSite> Enumerate(RouteObject route)
     {
-        switch (route.Object)
+        IEnumerable<(IReadOnlyList<FilterReferences> Filters, IReadOnlyList<(BackendRef Backend, IReadOnlyList<FilterReferences> Filters)> Backends)> rules = route.Object switch
         {
-            case HttpRoute http:
+            HttpRoute http => (http.Spec.Rules ?? []).Select(r => (Of(r.Filters), Backends(r.BackendRefs, b => Of(b.Filters)))),
+            GrpcRoute grpc => (grpc.Spec.Rules ?? []).Select(r => (Of(r.Filters), Backends(r.BackendRefs, b => Of(b.Filters)))),
+            TlsRoute tls => (tls.Spec.Rules ?? []).Select(r => (NoFilters, Backends(r.BackendRefs, _ => NoFilters))),
+            TcpRoute tcp => (tcp.Spec.Rules ?? []).Select(r => (NoFilters, Backends(r.BackendRefs, _ => NoFilters))),
+            UdpRoute udp => (udp.Spec.Rules ?? []).Select(r => (NoFilters, Backends(r.BackendRefs, _ => NoFilters))),
+            _ => [],
+        };
+
+        var i = 0;
+        foreach (var (filters, backends) in rules)
+        {
+            for (var j = 0; j < backends.Count; j++)
             {
-                var rules = http.Spec.Rules ?? [];
-                for (var i = 0; i < rules.Count; i++)
+                var prefix = $"rules[{i}].backendRefs[{j}]";
+                yield return new ReferenceSite(i, j, null, prefix, backends[j].Backend, null, backends[j].Backend.Weight ?? 1, IsBackend: true);
+                foreach (var reference in FilterTargets(i, j, backends[j].Filters, prefix))
                 {
-                    var backends = rules[i].BackendRefs ?? [];
-                    for (var j = 0; j < backends.Count; j++)
-                    {
-                        yield return (i, $"rules[{i}].backendRefs[{j}]", backends[j], backends[j].Weight ?? 1, true);
-                        foreach (var target in HttpFilterTargets(backends[j].Filters, $"rules[{i}].backendRefs[{j}]"))
-                        {
-                            yield return (i, target.Field, target.Reference, 0, false);
-                        }
-                    }
-
-                    foreach (var target in HttpFilterTargets(rules[i].Filters, $"rules[{i}]"))
-                    {
-                        yield return (i, target.Field, target.Reference, 0, false);
-                    }
+                    yield return reference;
                 }
-
-                break;
             }
 
-            case GrpcRoute grpc:
+            foreach (var reference in FilterTargets(i, null, filters, $"rules[{i}]"))
             {
-                var rules = grpc.Spec.Rules ?? [];
-                for (var i = 0; i < rules.Count; i++)
-                {
-                    var backends = rules[i].BackendRefs ?? [];
-                    for (var j = 0; j < backends.Count; j++)
-                    {
-                        yield return (i, $"rules[{i}].backendRefs[{j}]", backends[j], backends[j].Weight ?? 1, true);
-                        foreach (var target in GrpcFilterTargets(backends[j].Filters, $"rules[{i}].backendRefs[{j}]"))
-                        {
-                            yield return (i, target.Field, target.Reference, 0, false);
-                        }
-                    }
-
-                    foreach (var target in GrpcFilterTargets(rules[i].Filters, $"rules[{i}]"))
-                    {
-                        yield return (i, target.Field, target.Reference, 0, false);
-                    }
-                }
-
-                break;
+                yield return reference;
             }
 
-            default:
-            {
-                var rules = route.Object switch
-                {
-                    TlsRoute tls => tls.Spec.Rules,
-                    TcpRoute tcp => tcp.Spec.Rules,
-                    UdpRoute udp => udp.Spec.Rules,
-                    _ => null,
-                } ?? [];
-                for (var i = 0; i < rules.Count; i++)
-                {
-                    var backends = rules[i].BackendRefs ?? [];
-                    for (var j = 0; j < backends.Count; j++)
-                    {
-                        yield return (i, $"rules[{i}].backendRefs[{j}]", backends[j], backends[j].Weight ?? 1, true);
-                    }
-                }
+            i++;
+        }
+    }
 
-                break;
+    private static readonly IReadOnlyList<FilterReferences> NoFilters = [];
+
+    private static IReadOnlyList<(BackendRef Backend, IReadOnlyList<FilterReferences> Filters)> Backends<T>(IList<T>? backends, Func<T, IReadOnlyList<FilterReferences>> filters)
+        where T : BackendRef
+        => [.. (backends ?? []).Select(b => ((BackendRef)b, filters(b)))];
+
+    private static IReadOnlyList<FilterReferences> Of(IList<HttpRouteFilter>? filters)
+        => [.. (filters ?? []).Select(f => new FilterReferences(f.RequestMirror?.BackendRef, f.ExternalAuth?.BackendRef, f.ExtensionRef))];
+
+    private static IReadOnlyList<FilterReferences> Of(IList<GrpcRouteFilter>? filters)
+        => [.. (filters ?? []).Select(f => new FilterReferences(f.RequestMirror?.BackendRef, null, f.ExtensionRef))];
+
+    private static IEnumerable<ReferenceSite> FilterTargets(int rule, int? backendRef, IReadOnlyList<FilterReferences> filters, string prefix)
+    {
+        for (var k = 0; k < filters.Count; k++)
+        {
+            if (filters[k].Mirror is { } mirror)
+            {
+                yield return new ReferenceSite(rule, backendRef, k, $"{prefix}.filters[{k}].requestMirror.backendRef", mirror, null, 0, IsBackend: false);
+            }
+
+            if (filters[k].ExternalAuth is { } auth)
+            {
+                yield return new ReferenceSite(rule, backendRef, k, $"{prefix}.filters[{k}].externalAuth.backendRef", auth, null, 0, IsBackend: false);
+            }
+
+            if (filters[k].Extension is { } extension)
+            {
+                yield return new ReferenceSite(rule, backendRef, k, $"{prefix}.filters[{k}].extensionRef", null, extension, 0, IsBackend: false);
             }
         }
     }
 
-    private static IEnumerable<(string Field, BackendObjectReference Reference)> HttpFilterTargets(IList<HttpRouteFilter>? filters, string prefix)
-    {
-        var list = filters ?? [];
-        for (var k = 0; k < list.Count; k++)
-        {
-            if (list[k].RequestMirror?.BackendRef is { } mirror)
-            {
-                yield return ($"{prefix}.filters[{k}].requestMirror.backendRef", mirror);
-            }
-
-            if (list[k].ExternalAuth?.BackendRef is { } auth)
-            {
-                yield return ($"{prefix}.filters[{k}].externalAuth.backendRef", auth);
-            }
-        }
-    }
-
-    private static IEnumerable<(string Field, BackendObjectReference Reference)> GrpcFilterTargets(IList<GrpcRouteFilter>? filters, string prefix)
-    {
-        var list = filters ?? [];
-        for (var k = 0; k < list.Count; k++)
-        {
-            if (list[k].RequestMirror?.BackendRef is { } mirror)
-            {
-                yield return ($"{prefix}.filters[{k}].requestMirror.backendRef", mirror);
-            }
-        }
-    }
-
-    private static IEnumerable<(int Rule, string Field, LocalObjectReference Reference)> ExtensionRefs(RouteObject route)
-    {
-        switch (route.Object)
-        {
-            case HttpRoute http:
-            {
-                var rules = http.Spec.Rules ?? [];
-                for (var i = 0; i < rules.Count; i++)
-                {
-                    var filters = rules[i].Filters ?? [];
-                    for (var k = 0; k < filters.Count; k++)
-                    {
-                        if (filters[k].ExtensionRef is { } extension)
-                        {
-                            yield return (i, $"rules[{i}].filters[{k}].extensionRef", extension);
-                        }
-                    }
-                }
-
-                break;
-            }
-
-            case GrpcRoute grpc:
-            {
-                var rules = grpc.Spec.Rules ?? [];
-                for (var i = 0; i < rules.Count; i++)
-                {
-                    var filters = rules[i].Filters ?? [];
-                    for (var k = 0; k < filters.Count; k++)
-                    {
-                        if (filters[k].ExtensionRef is { } extension)
-                        {
-                            yield return (i, $"rules[{i}].filters[{k}].extensionRef", extension);
-                        }
-                    }
-                }
-
-                break;
-            }
-        }
-    }
+    /// <summary>The references one filter (HTTP or gRPC) holds.</summary>
+    private readonly record struct FilterReferences(BackendObjectReference? Mirror, BackendObjectReference? ExternalAuth, LocalObjectReference? Extension);
 }

@@ -161,7 +161,7 @@ internal static class GatewayAttachment
     /// A <c>parametersRef</c> is valid when its kind is one the options list and the referent is in the snapshot
     /// (namespaced referents need a namespace; §6.1 <c>InvalidParameters</c>).
     /// </summary>
-    private static (string Reason, string Message)? CheckParameters(EngineContext context, ParametersReference? reference, string? forcedNamespace, string owner)
+    internal static (string Reason, string Message)? CheckParameters(EngineContext context, ParametersReference? reference, string? forcedNamespace, string owner)
     {
         if (reference is null)
         {

@@ -27,10 +27,20 @@ internal enum ListenerOutcome
 
     /// <summary>None of the route's hostnames intersects the listener's hostname.</summary>
     NoHostnameIntersection,
+
+    /// <summary>
+    /// An HTTPRoute and a GRPCRoute on the listener share hostnames and the other one takes precedence (older, then
+    /// <c>{namespace}/{name}</c>; upstream <c>grpcroute_types.go</c> GRPCRouteSpec.Hostnames).
+    /// </summary>
+    HostnameTakenByOtherKind,
 }
 
 /// <summary>The verdict for one listener, with the intersected hostnames when it accepts the route (empty = every host).</summary>
-internal sealed record ListenerVerdict(ListenerState Listener, ListenerOutcome Outcome, IReadOnlyList<string>? Hostnames);
+internal sealed record ListenerVerdict(ListenerState Listener, ListenerOutcome Outcome, IReadOnlyList<string>? Hostnames)
+{
+    /// <summary>For <see cref="ListenerOutcome.HostnameTakenByOtherKind"/>: the route that took the hostnames.</summary>
+    public string? TakenBy { get; init; }
+}
 
 /// <summary>The kind of object a parentRef names.</summary>
 internal enum ParentKind

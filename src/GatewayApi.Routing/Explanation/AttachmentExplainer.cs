@@ -82,6 +82,7 @@ internal static class AttachmentExplainer
         "NotAllowedByListeners" => " Change the listener's allowedRoutes (namespaces or kinds), or move the route.",
         "NoMatchingListenerHostname" => " Give the route a hostname that the listener's hostname covers, or remove the route's hostnames.",
         "UnsupportedValue" or "IncompatibleFilters" => " Remove or change the unsupported parts of the rules.",
+        HttpGrpcExclusivity.Reason when parent.Kind != ParentKind.Service => " Give the HTTPRoute and the GRPCRoute hostnames that do not overlap, or attach them to different listeners.",
         _ => string.Empty,
     };
 
@@ -113,6 +114,8 @@ internal static class AttachmentExplainer
                     "None" => $"Not attached to {name}: it accepts routes from no namespace (allowedRoutes.namespaces.from: None).",
                     var other => $"Not attached to {name}: allowedRoutes.namespaces.from '{other}' is not supported.",
                 };
+            case ListenerOutcome.HostnameTakenByOtherKind:
+                return $"Not attached to {name}: {verdict.TakenBy} serves overlapping hostnames there and takes precedence (an HTTPRoute and a GRPCRoute cannot share a hostname on one listener; the older route, then the first by namespace/name, keeps it).";
             case ListenerOutcome.ListenerNotUsable:
                 return $"Not attached to {name}: the listener is not accepted ({listener.AcceptedProblem()?.Reason}), and routes are kept off listeners that are not accepted.";
             default:

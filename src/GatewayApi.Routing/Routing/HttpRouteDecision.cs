@@ -170,7 +170,11 @@ public sealed record CorsDecision
     /// <summary>Whether the request's origin is allowed.</summary>
     public required bool OriginAllowed { get; init; }
 
-    /// <summary>The CORS headers to put on the answer (preflight) or on the backend's response (actual request).</summary>
+    /// <summary>
+    /// The CORS headers to put on the answer (preflight) or on the backend's response (actual request). Includes
+    /// <c>Vary: Origin</c> (append it to any <c>Vary</c> already there) whenever the answer depends on the origin, also
+    /// for a disallowed origin, whose answer then holds only that header.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
 }
 

@@ -38,9 +38,7 @@ internal readonly record struct HttpPrecedenceKey(
     public static int Compare(in HttpPrecedenceKey x, in HttpPrecedenceKey y)
     {
         // 1. Hostname specificity: characters of a matching non-wildcard hostname, then of the matching hostname.
-        var c = y.HostnameNonWildcardCharacters.CompareTo(x.HostnameNonWildcardCharacters);
-        if (c != 0) return c;
-        c = y.HostnameCharacters.CompareTo(x.HostnameCharacters);
+        var c = PrecedenceOrder.Hostname(x.HostnameNonWildcardCharacters, x.HostnameCharacters, y.HostnameNonWildcardCharacters, y.HostnameCharacters);
         if (c != 0) return c;
 
         // 2-3. Exact beats PathPrefix (RegularExpression where the options put it); then the longest value.
@@ -57,20 +55,9 @@ internal readonly record struct HttpPrecedenceKey(
         c = y.QueryCount.CompareTo(x.QueryCount);
         if (c != 0) return c;
 
-        // 7-8. Oldest route; then {namespace}/{name} in alphabetical (ordinal) order.
-        c = x.CreationTicks.CompareTo(y.CreationTicks);
-        if (c != 0) return c;
-        c = string.CompareOrdinal(x.RouteName, y.RouteName);
-        if (c != 0) return c;
-
-        // 9. Rule order within the route; then match order within the rule.
-        c = x.RuleIndex.CompareTo(y.RuleIndex);
-        if (c != 0) return c;
-        c = x.MatchIndex.CompareTo(y.MatchIndex);
-
-        // Two hostnames of one route with equal specificity never match the same host; ordering them by name only
-        // makes the exported order total.
-        return c != 0 ? c : string.CompareOrdinal(x.Hostname, y.Hostname);
+        // 7-9. Oldest route; {namespace}/{name}; rule order, then match order.
+        c = PrecedenceOrder.RouteAndPosition(x.CreationTicks, x.RouteName, x.RuleIndex, x.MatchIndex, y.CreationTicks, y.RouteName, y.RuleIndex, y.MatchIndex);
+        return c != 0 ? c : PrecedenceOrder.HostnameName(x.Hostname, y.Hostname);
     }
 
     /// <summary>The first criterion on which two keys differ, in words (for explanations).</summary>
@@ -81,10 +68,7 @@ internal readonly record struct HttpPrecedenceKey(
         : x.HasMethod != y.HasMethod ? "method match"
         : x.HeaderCount != y.HeaderCount ? "number of header matches"
         : x.QueryCount != y.QueryCount ? "number of query parameter matches"
-        : x.CreationTicks != y.CreationTicks ? "creation timestamp"
-        : x.RouteName != y.RouteName ? "{namespace}/{name}"
-        : x.RuleIndex != y.RuleIndex ? "rule order"
-        : "match order";
+        : PrecedenceOrder.RouteAndPositionDifference(x.CreationTicks, x.RouteName, x.RuleIndex, y.CreationTicks, y.RouteName, y.RuleIndex);
 
     /// <summary>The same key with a hostname's specificity.</summary>
     public HttpPrecedenceKey WithHostname(string hostname)

@@ -35,7 +35,8 @@ public sealed record HttpRoutingRequest
 
     /// <summary>
     /// The request headers in arrival order; a name may repeat. Names compare without regard to case; repeated
-    /// headers are joined with <c>,</c> before value comparison (RFC 7230 §3.2.2).
+    /// headers are joined with <c>,</c> before value comparison (RFC 7230 §3.2.2), except <c>Cookie</c> lines (HTTP/2
+    /// cookie crumbs), joined with <c>; </c> (RFC 9113 §8.2.3).
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }

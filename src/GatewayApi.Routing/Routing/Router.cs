@@ -266,13 +266,7 @@ public sealed class Router
         ArgumentNullException.ThrowIfNull(request);
         var host = HostnameMatching.HostWithoutPort(request.Authority).ToString();
         var selection = SelectListener(request, out var listener);
-        var how = selection switch
-        {
-            RoutingResult.NoListener => $"no {request.Scheme.ToUpperInvariant()} listener on port {request.Port} of Gateway {request.Gateway}",
-            RoutingResult.NoListenerForHostname => $"no listener on port {request.Port} matches host '{host}'",
-            RoutingResult.Misdirected => $"SNI '{request.ServerName}' chose listener '{listener?.Name}', but host '{host}' belongs to a more specific listener (421)",
-            _ => $"listener '{listener!.Name}' (hostname {listener.Hostname ?? "*"}) is the most specific for '{(request.Scheme == "https" && request.ServerName is not null ? request.ServerName : host)}'",
-        };
+        var how = DescribeSelection(request, selection, listener, host);
         if (selection != RoutingResult.Matched)
         {
             return new RoutingExplanation { Result = selection, ListenerName = listener?.Name, ListenerSelection = how };
@@ -280,49 +274,178 @@ public sealed class Router
 
         var view = new HttpRequestView(request, Options.MaxRegularExpressionInputLength);
         var matching = listener!.Http.MatchingHostnames(host);
-        var explained = new List<CandidateExplanation>();
-        HttpRouteCandidate? winner = null;
-        string? consideredHostname = null;
-        foreach (var (candidate, compiled) in Precedence(listener.Http))
+        var ordered = Precedence(listener.Http);
+        var failures = new List<string?>(ordered.Count);
+        foreach (var candidate in ordered)
         {
-            if (!matching.Contains(candidate.Hostname))
-            {
-                explained.Add(new(candidate, CandidateOutcome.HostnameDidNotMatch, $"hostname '{candidate.Hostname}' does not match '{host}'"));
-                continue;
-            }
-
-            if (!Options.HostnameFallThrough && consideredHostname is not null && candidate.Hostname != consideredHostname)
-            {
-                explained.Add(new(candidate, CandidateOutcome.NotConsideredLessSpecificHostname, $"the more specific hostname '{consideredHostname}' has routes, and hostname fall-through is off"));
-                continue;
-            }
-
-            consideredHostname ??= candidate.Hostname;
-            var failure = compiled.Match.FirstFailure(view);
-            if (failure is not null)
-            {
-                explained.Add(new(candidate, CandidateOutcome.DidNotMatch, failure));
-            }
-            else if (winner is null)
-            {
-                winner = candidate;
-                explained.Add(new(candidate, CandidateOutcome.Won, "matches, and no matching candidate ranks higher"));
-            }
-            else
-            {
-                explained.Add(new(candidate, CandidateOutcome.OutrankedByWinner, $"matches, but {winner.Route} rule[{winner.RuleIndex}] ranks higher by {HttpPrecedenceKey.FirstDifference(winner.Key, candidate.Key)}"));
-            }
+            failures.Add(candidate.Compiled.Match.FirstFailure(view));
         }
+
+        var explained = Walk(
+            ordered,
+            failures,
+            matching,
+            host,
+            c => c.Public.Hostname,
+            (best, c) => $"matches, but {best.Public.Route} rule[{best.Public.RuleIndex}] ranks higher by {HttpPrecedenceKey.FirstDifference(best.Public.Key, c.Public.Key)}",
+            out var won);
+        HttpRouteCandidate? winner = won.Public; // null when nothing matched
 
         return new RoutingExplanation
         {
             Result = winner is null ? RoutingResult.NoMatchingRule : RoutingResult.Matched,
             ListenerName = listener.Name,
             ListenerSelection = how,
-            Candidates = explained,
+            Candidates = [.. explained.Select(e => new CandidateExplanation(e.Candidate.Public, e.Outcome, e.Reason))],
             Winner = winner,
         };
     }
+
+    /// <summary>
+    /// The exported precedence of a listener's GRPCRoutes: every (hostname, route, rule, match), totally ordered by
+    /// <see cref="GrpcRoutePrecedence"/>, with <see cref="GrpcRouteCandidate.Order"/> set. A matcher that takes the
+    /// first entry whose hostname and conditions match reproduces this router with
+    /// <see cref="RouterOptions.HostnameFallThrough"/> (the default). Empty when the listener is unknown.
+    /// </summary>
+    public IReadOnlyList<GrpcRouteCandidate> GetGrpcPrecedence(NamespacedName gateway, string listenerName)
+    {
+        if (!TryGetGateway(gateway, out var compiled) || compiled.Listeners.FirstOrDefault(l => l.Name == listenerName) is not { } listener)
+        {
+            return [];
+        }
+
+        return [.. GrpcPrecedence(listener.Grpc).Select(p => p.Public)];
+    }
+
+    private static List<(GrpcRouteCandidate Public, GrpcCandidate Compiled)> GrpcPrecedence(CompiledGrpcRoutes routes)
+    {
+        var all = routes.Entries.SelectMany(e => e.Ordered).ToList();
+        all.Sort((x, y) => GrpcPrecedenceKey.Compare(x.Key, y.Key));
+        return [.. all.Select((candidate, order) => (ToPublic(candidate, order), candidate))];
+    }
+
+    private static GrpcRouteCandidate ToPublic(GrpcCandidate candidate, int order) => new(candidate.Key)
+    {
+        Hostname = candidate.Key.Hostname,
+        Route = candidate.Target.Route,
+        CreationTimestamp = candidate.CreationTimestamp,
+        RuleIndex = candidate.Target.RuleIndex,
+        RuleName = candidate.Target.RuleName,
+        MatchIndex = candidate.Target.MatchIndex,
+        MethodMatchType = candidate.Match.ServiceKind == NameKind.RegularExpression || candidate.Match.MethodKind == NameKind.RegularExpression ? "RegularExpression" : "Exact",
+        Service = candidate.Match.Service,
+        Method = candidate.Match.Method,
+        HeaderMatchCount = candidate.Match.Headers.Length,
+        Order = order,
+    };
+
+    /// <summary>
+    /// Explains a gRPC call as <see cref="ExplainHttp"/> explains an HTTP request: how the listener was chosen, then
+    /// every GRPCRoute candidate of that listener in precedence order with what became of it. Allocates freely.
+    /// </summary>
+    public GrpcRoutingExplanation ExplainGrpc(HttpRoutingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var host = HostnameMatching.HostWithoutPort(request.Authority).ToString();
+        var selection = SelectListener(request, out var listener);
+        var how = DescribeSelection(request, selection, listener, host);
+        if (selection != RoutingResult.Matched)
+        {
+            return new GrpcRoutingExplanation { Result = selection, ListenerName = listener?.Name, ListenerSelection = how };
+        }
+
+        var view = new HttpRequestView(request, Options.MaxRegularExpressionInputLength);
+        var isGrpcPath = GrpcMatchSummary.TrySplit(request.Path, out var service, out var method);
+        var matching = listener!.Grpc.MatchingHostnames(host);
+        var ordered = GrpcPrecedence(listener.Grpc);
+        var failures = new List<string?>(ordered.Count);
+        foreach (var candidate in ordered)
+        {
+            failures.Add(candidate.Compiled.Match.FirstFailure(isGrpcPath, service, method, view));
+        }
+
+        var explained = Walk(
+            ordered,
+            failures,
+            matching,
+            host,
+            c => c.Public.Hostname,
+            (best, c) => $"matches, but {best.Public.Route} rule[{best.Public.RuleIndex}] ranks higher by {GrpcPrecedenceKey.FirstDifference(best.Public.Key, c.Public.Key)}",
+            out var won);
+        GrpcRouteCandidate? winner = won.Public;
+
+        return new GrpcRoutingExplanation
+        {
+            Result = winner is null ? RoutingResult.NoMatchingRule : RoutingResult.Matched,
+            ListenerName = listener.Name,
+            ListenerSelection = how,
+            Candidates = [.. explained.Select(e => new GrpcCandidateExplanation(e.Candidate.Public, e.Outcome, e.Reason))],
+            Winner = winner,
+        };
+    }
+
+    /// <summary>
+    /// What became of each candidate, in precedence order (shared by <see cref="ExplainHttp"/> and
+    /// <see cref="ExplainGrpc"/>): hostname mismatch, not considered without fall-through, a failed condition, the
+    /// winner, or outranked by it.
+    /// </summary>
+    private List<(T Candidate, CandidateOutcome Outcome, string Reason)> Walk<T>(
+        IReadOnlyList<T> ordered,
+        IReadOnlyList<string?> failures,
+        List<string> matching,
+        string host,
+        Func<T, string> hostnameOf,
+        Func<T, T, string> outranked,
+        out T? winner)
+    {
+        var explained = new List<(T, CandidateOutcome, string)>();
+        winner = default;
+        var hasWinner = false;
+        string? consideredHostname = null;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var candidate = ordered[i];
+            var hostname = hostnameOf(candidate);
+            if (!matching.Contains(hostname))
+            {
+                explained.Add((candidate, CandidateOutcome.HostnameDidNotMatch, $"hostname '{hostname}' does not match '{host}'"));
+                continue;
+            }
+
+            if (!Options.HostnameFallThrough && consideredHostname is not null && hostname != consideredHostname)
+            {
+                explained.Add((candidate, CandidateOutcome.NotConsideredLessSpecificHostname, $"the more specific hostname '{consideredHostname}' has routes, and hostname fall-through is off"));
+                continue;
+            }
+
+            consideredHostname ??= hostname;
+            var failure = failures[i];
+            if (failure is not null)
+            {
+                explained.Add((candidate, CandidateOutcome.DidNotMatch, failure));
+            }
+            else if (!hasWinner)
+            {
+                winner = candidate;
+                hasWinner = true;
+                explained.Add((candidate, CandidateOutcome.Won, "matches, and no matching candidate ranks higher"));
+            }
+            else
+            {
+                explained.Add((candidate, CandidateOutcome.OutrankedByWinner, outranked(winner!, candidate)));
+            }
+        }
+
+        return explained;
+    }
+
+    private static string DescribeSelection(HttpRoutingRequest request, RoutingResult selection, CompiledListener? listener, string host) => selection switch
+    {
+        RoutingResult.NoListener => $"no {request.Scheme.ToUpperInvariant()} listener on port {request.Port} of Gateway {request.Gateway}",
+        RoutingResult.NoListenerForHostname => $"no listener on port {request.Port} matches host '{host}'",
+        RoutingResult.Misdirected => $"SNI '{request.ServerName}' chose listener '{listener?.Name}', but host '{host}' belongs to a more specific listener (421)",
+        _ => $"listener '{listener!.Name}' (hostname {listener.Hostname ?? "*"}) is the most specific for '{(request.Scheme == "https" && request.ServerName is not null ? request.ServerName : host)}'",
+    };
 
     /// <summary>
     /// Listener selection (§1.2, §1.3): the listeners on the request's port with the request's protocol; the most

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using GatewayApi.Models;
 using GatewayApi.Routing.Attachment;
 
@@ -10,7 +8,7 @@ namespace GatewayApi.Routing;
 /// attached and accepted, as a <see cref="RoutingConfiguration"/>. Only accepted listeners are kept; each route
 /// brings its intersected hostnames, its valid rules and its unresolved references.
 /// </summary>
-public static partial class RoutingConfigurationFromStatus
+public static class RoutingConfigurationFromStatus
 {
     /// <summary>Builds the router's input from a status computation.</summary>
     /// <param name="status">The status engine's result.</param>
@@ -50,33 +48,20 @@ public static partial class RoutingConfigurationFromStatus
         return new RoutingConfiguration { Gateways = [.. gateways], Services = [.. services] };
     }
 
-    private static Routing.AttachedRoute Adapt(Attachment.AttachedRoute route) => new()
+    private static AttachedRoute Adapt(AcceptedRoute route) => new()
     {
         Route = route.Route,
         Hostnames = route.Hostnames.Count == 0 ? null : route.Hostnames,
         RuleIndexes = route.RuleIndexes,
-        UnusableReferences = [.. route.Backends.Where(b => !b.IsResolved).Select(Unusable).OfType<UnusableReference>()],
+        UnusableReferences = [.. route.Backends.Where(b => !b.IsResolved).Select(Unusable)],
     };
 
-    /// <summary>Locates an unresolved reference by its field path (<c>rules[i].backendRefs[j]</c>, <c>rules[i].filters[k]...</c>).</summary>
-    private static UnusableReference? Unusable(ResolvedBackendRef reference)
+    /// <summary>Locates an unresolved reference by the indexes the status engine recorded.</summary>
+    private static UnusableReference Unusable(ResolvedBackendRef reference) => new()
     {
-        var match = FieldPattern().Match(reference.Field);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        static int? Index(Group group) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : null;
-        return new UnusableReference
-        {
-            RuleIndex = Index(match.Groups["rule"])!.Value,
-            BackendRefIndex = Index(match.Groups["backend"]),
-            FilterIndex = Index(match.Groups["filter"]),
-            Reason = new RouteConditionReason(reference.Reason ?? RouteConditionReason.BackendNotFound.Value),
-        };
-    }
-
-    [GeneratedRegex(@"^rules\[(?<rule>\d+)\](?:\.backendRefs\[(?<backend>\d+)\])?(?:\.filters\[(?<filter>\d+)\])?")]
-    private static partial Regex FieldPattern();
+        RuleIndex = reference.RuleIndex,
+        BackendRefIndex = reference.BackendRefIndex,
+        FilterIndex = reference.FilterIndex,
+        Reason = new RouteConditionReason(reference.Reason ?? RouteConditionReason.BackendNotFound.Value),
+    };
 }

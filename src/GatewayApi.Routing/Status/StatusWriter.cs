@@ -16,7 +16,7 @@ internal static class StatusWriter
     private static readonly FrozenSet<string> GatewayTypes = GatewayConditionType.KnownValues.Select(v => v.Value).ToFrozenSet();
     private static readonly FrozenSet<string> ListenerTypes = ListenerConditionType.KnownValues.Select(v => v.Value).ToFrozenSet();
     private static readonly FrozenSet<string> ListenerSetTypes = ListenerSetConditionType.KnownValues.Select(v => v.Value).ToFrozenSet();
-    private static readonly FrozenSet<string> ListenerEntryTypes = ListenerEntryConditionType.KnownValues.Select(v => v.Value).ToFrozenSet();
+    private static readonly FrozenSet<string> ListenerEntryTypes = ListenerEntryConditionType.KnownValues.Select(v => v.Value).Append(ListenerConditionType.OverlappingTlsConfig.Value).ToFrozenSet();
 
     private const int MaxSupportedFeatures = 64;
 
@@ -56,6 +56,42 @@ internal static class StatusWriter
         return new StatusUpdate<GatewayClassStatus>
         {
             Kind = Models.GatewayClass.KindName, Name = state.Name, Object = state.Class, Status = status, HasChanges = StatusChange.IsNeeded(current, status),
+        };
+    }
+
+    // ---- XMesh (§6.7, mesh.md §7; GEP-3949) ----
+
+    private static readonly FrozenSet<string> MeshTypes = [XMeshConditionType.Accepted.Value];
+
+    /// <summary>
+    /// The status of an XMesh whose <c>spec.controllerName</c> is our mesh controller: <c>Accepted</c> (with a message
+    /// naming the mesh instance; <c>False/InvalidParameters</c> for an unusable <c>parametersRef</c>) and, when accepted,
+    /// the mesh features we support. Only <c>Accepted</c> is ours: the schema may default a <c>Programmed=Unknown</c>
+    /// condition, which no document gives a meaning, so it is left as it is.
+    /// </summary>
+    public static StatusUpdate<XMeshStatus> Mesh(EngineContext context, XMesh mesh)
+    {
+        var generation = mesh.Metadata?.Generation;
+        var name = mesh.Metadata?.Name ?? string.Empty;
+        var problem = GatewayAttachment.CheckParameters(context, mesh.Spec?.ParametersRef, null, "XMesh");
+        var desired = new List<V1Condition>
+        {
+            problem is { } p
+                ? Conditions.Create(XMeshConditionType.Accepted.Value, false, XMeshConditionReason.InvalidParameters.Value, p.Message, generation, context.Now)
+                : Conditions.Create(XMeshConditionType.Accepted.Value, true, XMeshConditionReason.Accepted.Value, $"Mesh '{name}' is run by controller {mesh.Spec?.ControllerName}.", generation, context.Now),
+        };
+        var current = mesh.Status;
+        var status = new XMeshStatus
+        {
+            Conditions = Conditions.Merge(current?.Conditions, desired, MeshTypes),
+            SupportedFeatures = problem is null
+                ? [.. context.Features.Where(GatewayApiFeatures.IsMeshFeature).Order(StringComparer.Ordinal).Take(MaxSupportedFeatures).Select(f => new SupportedFeature { Name = f })]
+                : null,
+            ExtensionData = current?.ExtensionData,
+        };
+        return new StatusUpdate<XMeshStatus>
+        {
+            Kind = XMesh.KindName, Name = name, Object = mesh, Status = status, HasChanges = StatusChange.IsNeeded(current, status),
         };
     }
 
@@ -187,7 +223,8 @@ internal static class StatusWriter
             ? Conditions.Create(ListenerConditionType.Conflicted.Value, true, conflict, listener.ConflictMessage!, generation, now)
             : Conditions.Create(ListenerConditionType.Conflicted.Value, false, ListenerConditionReason.NoConflicts.Value, "The listener has no conflicts.", generation, now));
 
-        if (!isEntry && listener.OverlapReason is { } overlap)
+        // Detected across the merged listener set; the message names no other listener, so entries may carry it too.
+        if (listener.OverlapReason is { } overlap)
         {
             desired.Add(Conditions.Create(ListenerConditionType.OverlappingTlsConfig.Value, true, overlap, listener.OverlapMessage!, generation, now));
         }

@@ -151,4 +151,73 @@ public class BackendReferenceTests
         Run("[{group: acme.io, kind: Pool, name: p}]", pool, options).Parent("infra", "r").Condition("ResolvedRefs").Is("True", "ResolvedRefs");
         Run("[{group: acme.io, kind: Pool, name: q}]", pool, options).Parent("infra", "r").Condition("ResolvedRefs").Is("False", "BackendNotFound");
     }
+
+    [Theory]
+    // Backend-level filters are checked like rule-level ones (§4.0, §4.7): unsupported kind, missing object, resolved.
+    [InlineData("acme.io", "Fancy", "f", "False", "InvalidKind")]
+    [InlineData("example.com", "RateLimit", "missing", "False", "BackendNotFound")]
+    [InlineData("example.com", "RateLimit", "tight", "True", "ResolvedRefs")]
+    public void BackendLevelExtensionRef_IsResolved(string group, string kind, string name, string status, string reason)
+    {
+        var options = Scenario.Options() with { ExtensionRefKinds = [new GroupKind("example.com", "RateLimit")] };
+        var result = Scenario.Run(World + $$$"""
+
+            ---
+            apiVersion: example.com/v1
+            kind: RateLimit
+            metadata: {name: tight, namespace: infra}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: {name: r, namespace: infra}
+            spec:
+              parentRefs: [{name: gw, sectionName: http}]
+              rules:
+              - backendRefs:
+                - name: web
+                  port: 8080
+                  filters: [{type: ExtensionRef, extensionRef: {group: {{{group}}}, kind: {{{kind}}}, name: {{{name}}}}}]
+            """, options);
+        var resolved = result.Parent("infra", "r").Condition("ResolvedRefs");
+        resolved.Is(status, reason);
+        if (status == "False")
+        {
+            Assert.Contains("rules[0].backendRefs[0].filters[0].extensionRef", resolved.Message);
+        }
+
+        // The hand-over locates it as that backendRef's filter, so the router answers 500 through it (R9).
+        var route = RoutingConfigurationFromStatus.Create(result).Gateways.Single().Listeners.Single(l => l.Name == "http").Routes.Single();
+        if (status == "False")
+        {
+            var unusable = Assert.Single(route.UnusableReferences);
+            Assert.Equal((0, 0, 0, reason), (unusable.RuleIndex, unusable.BackendRefIndex, unusable.FilterIndex, unusable.Reason.Value));
+            Assert.Equal(500, Router.Compile(RoutingConfigurationFromStatus.Create(result)).RouteHttp(Routing.RouteFixtures.Request("h", "/")).StatusCode);
+        }
+        else
+        {
+            Assert.Empty(route.UnusableReferences);
+        }
+    }
+
+    [Fact]
+    public void GrpcRoute_BackendLevelExtensionRef_IsResolvedToo()
+    {
+        var result = Scenario.Run(World + """
+
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GRPCRoute
+            metadata: {name: g, namespace: infra}
+            spec:
+              parentRefs: [{name: gw, sectionName: http}]
+              rules:
+              - backendRefs:
+                - name: web
+                  port: 8080
+                  filters: [{type: ExtensionRef, extensionRef: {group: acme.io, kind: Fancy, name: f}}]
+            """);
+        var resolved = result.Parent("infra", "g", "GRPCRoute").Condition("ResolvedRefs");
+        resolved.Is("False", "InvalidKind");
+        Assert.Contains("rules[0].backendRefs[0].filters[0].extensionRef", resolved.Message);
+    }
 }

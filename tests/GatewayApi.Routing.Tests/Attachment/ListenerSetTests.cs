@@ -231,4 +231,66 @@ public class ListenerSetTests
         Assert.Empty(result.ListenerSets);
         Assert.Null(result.Gateway("infra", "gw").AttachedListenerSets);
     }
+
+    private const string HttpsGateway = """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw, namespace: infra}
+        spec:
+          gatewayClassName: gw-class
+          allowedListeners: {namespaces: {from: Same}}
+          listeners:
+          - {name: wild, port: 443, protocol: HTTPS, hostname: "*.example.com", tls: {certificateRefs: [{name: net}]}}
+        """;
+
+    [Fact]
+    public void OverlappingTlsConfig_IsDetectedAcrossTheMergedListenerSet()
+    {
+        // §3.4 applies to the merged list (§3.3): a ListenerSet HTTPS listener whose hostname overlaps the Gateway's on
+        // the same port gets OverlappingTLSConfig, and so does the Gateway's; distinct ports or hostnames do not.
+        var secrets = new[] { Scenario.TlsSecret("infra", "net", "a.example.net"), Scenario.TlsSecret("infra", "other", "b.example.org"), Scenario.TlsSecret("infra", "foo", "foo.example.com") };
+        var yaml = HttpsGateway + Set("ls", "infra",
+            "[{name: foo, port: 443, protocol: HTTPS, hostname: foo.example.com, tls: {certificateRefs: [{name: foo}]}}, "
+            + "{name: org, port: 443, protocol: HTTPS, hostname: foo.example.org, tls: {certificateRefs: [{name: other}]}}, "
+            + "{name: alt, port: 8443, protocol: HTTPS, hostname: bar.example.com, tls: {certificateRefs: [{name: other}]}}]");
+        var result = Scenario.Run(yaml, extra: secrets);
+        var set = result.ListenerSet("infra", "ls");
+        var foo = set.Listener("foo").Condition("OverlappingTLSConfig");
+        foo.Is("True", "OverlappingHostnames");
+        Assert.DoesNotContain("wild", foo.Message); // §3.3: messages never reveal the parent's listeners
+        result.Gateway("infra", "gw").Listener("wild").Condition("OverlappingTLSConfig").Is("True", "OverlappingHostnames");
+        Assert.False(set.Listener("org").Conditions.HasCondition("OverlappingTLSConfig"));
+        Assert.False(set.Listener("alt").Conditions.HasCondition("OverlappingTLSConfig"));
+        set.Listener("foo").Condition("Accepted").Is("True", "Accepted"); // a warning, not a rejection
+    }
+
+    [Fact]
+    public void OverlappingCertificates_AcrossGatewayAndListenerSet_ArePreferred()
+    {
+        var secrets = new[] { Scenario.TlsSecret("infra", "net", "*.example.net"), Scenario.TlsSecret("infra", "other", "shop.example.net") };
+        var yaml = HttpsGateway + Set("ls", "infra", "[{name: org, port: 443, protocol: HTTPS, hostname: foo.example.org, tls: {certificateRefs: [{name: other}]}}]");
+        var result = Scenario.Run(yaml, extra: secrets);
+        result.ListenerSet("infra", "ls").Listener("org").Condition("OverlappingTLSConfig").Is("True", "OverlappingCertificates");
+        result.Gateway("infra", "gw").Listener("wild").Condition("OverlappingTLSConfig").Is("True", "OverlappingCertificates");
+    }
+
+    [Fact]
+    public void OverlappingTlsConfig_IsRemovedFromAnEntry_WhenTheOverlapIsGone()
+    {
+        // The condition is one of ours on ListenerSet entries: a stale one is removed, never written False.
+        var secrets = new[] { Scenario.TlsSecret("infra", "net", "a.example.net"), Scenario.TlsSecret("infra", "other", "b.example.org") };
+        var yaml = HttpsGateway + Set("ls", "infra", "[{name: org, port: 443, protocol: HTTPS, hostname: foo.example.org, tls: {certificateRefs: [{name: other}]}}]")
+            + """
+
+                status:
+                  listeners:
+                  - name: org
+                    attachedRoutes: 0
+                    supportedKinds: []
+                    conditions:
+                    - {type: OverlappingTLSConfig, status: "True", reason: OverlappingHostnames, message: old, lastTransitionTime: "2024-01-01T00:00:00Z"}
+                """;
+        var result = Scenario.Run(yaml, extra: secrets);
+        Assert.False(result.ListenerSet("infra", "ls").Listener("org").Conditions.HasCondition("OverlappingTLSConfig"));
+    }
 }

@@ -96,6 +96,45 @@ public class HttpMatchingTests
     }
 
     [Fact]
+    public void RepeatedCookieLines_AreJoinedWithSemicolons_NotCommas()
+    {
+        // Cookie is not a comma list (RFC 6265 §5.4); HTTP/2 splits it into crumbs that are joined with "; " (RFC 9113
+        // §8.2.3), so a proxy passing crumbs as repeated headers still matches the HTTP/1.1 value.
+        var exact = OneListener(HttpRoute("r", rules: Rule(HeadersOnly(("cookie", "a=1; b=2")))));
+        Assert.Equal("r 0 0", Winner(exact, Request("h", "/", "GET", ("cookie", "a=1"), ("Cookie", "b=2"))));
+        Assert.Equal("NoMatchingRule", Winner(exact, Request("h", "/", "GET", ("cookie", "a=1"), ("cookie", "b=2; c=3"))));
+        var regex = OneListener(HttpRoute("r", rules: Rule(new Models.HttpRouteMatch().Header("Cookie", "a=1; b=.*", regex: true))));
+        Assert.Equal("r 0 0", Winner(regex, Request("h", "/", "GET", ("cookie", "a=1"), ("cookie", "b=2"))));
+        Assert.Equal("NoMatchingRule", Winner(regex, Request("h", "/", "GET", ("cookie", "a=1,b=2"))));
+    }
+
+    [Fact]
+    public void RepeatedHeaders_WithAnEmptyFirstLine_KeepTheSeparator()
+    {
+        // The joined value of ("x-tag", ""), ("x-tag", "b") is ",b" for exact and regular-expression matches alike.
+        var exact = OneListener(HttpRoute("r", rules: Rule(HeadersOnly(("x-tag", ",b")))));
+        Assert.Equal("r 0 0", Winner(exact, Request("h", "/", "GET", ("x-tag", ""), ("x-tag", "b"))));
+        var regex = OneListener(HttpRoute("r", rules: Rule(new Models.HttpRouteMatch().Header("x-tag", ",b", regex: true))));
+        Assert.Equal("r 0 0", Winner(regex, Request("h", "/", "GET", ("x-tag", ""), ("x-tag", "b"))));
+    }
+
+    [Fact]
+    public void HeaderIndexedBuckets_JoinRepeatedLinesLikeTheMatchers()
+    {
+        // 21 rules pinning x-tenant (enough for the header-indexed bucket): the lookup key for repeated lines must be
+        // the same joined value the conditions compare, also with an empty first line and for Cookie crumbs.
+        var rules = Enumerable.Range(0, 20).Select(i => Rule(HeadersOnly(("x-tenant", "t" + i))))
+            .Append(Rule(HeadersOnly(("x-tenant", ",t3"))))
+            .ToArray();
+        var configuration = OneListener(HttpRoute("r", rules: rules));
+        Assert.Equal("r 20 0", Winner(configuration, Request("h", "/", "GET", ("x-tenant", ""), ("x-tenant", "t3"))));
+        Assert.Equal("r 3 0", Winner(configuration, Request("h", "/", "GET", ("x-tenant", "t3"))));
+
+        var cookies = OneListener(HttpRoute("c", rules: [.. Enumerable.Range(0, 20).Select(i => Rule(HeadersOnly(("cookie", $"a={i}; b=1"))))]));
+        Assert.Equal("c 7 0", Winner(cookies, Request("h", "/", "GET", ("cookie", "a=7"), ("cookie", "b=1"))));
+    }
+
+    [Fact]
     public void HeaderRegularExpression_MatchesTheWholeValueByDefault()
     {
         var configuration = OneListener(HttpRoute("r", rules: Rule(new Models.HttpRouteMatch().Header("x-id", "[0-9]+", regex: true))));

@@ -110,20 +110,7 @@ internal sealed class CandidateSet
     /// <summary>The candidates requiring the request's value of the indexed header; null when all must be scanned.</summary>
     private HttpCandidate[]? Group(scoped in HttpRequestView request)
     {
-        string? single = null;
-        var count = 0;
-        var length = 0;
-        var headers = request.Headers;
-        for (var i = 0; i < headers.Count; i++)
-        {
-            if (string.Equals(headers[i].Key, _header, StringComparison.OrdinalIgnoreCase))
-            {
-                single ??= headers[i].Value ?? "";
-                length += (count == 0 ? 0 : 1) + (headers[i].Value?.Length ?? 0);
-                count++;
-            }
-        }
-
+        var count = RequestValues.Lines(request.Headers, _header!, out var single, out var length);
         if (count == 0)
         {
             return [];
@@ -134,28 +121,14 @@ internal sealed class CandidateSet
             return _byValue!.TryGetValue(single!, out var one) ? one : [];
         }
 
-        // A repeated header is compared joined with ",": join it on the stack (long values are rare; scan all then).
+        // A repeated header is compared joined (RequestValues.Separator): join it on the stack (long values are rare; scan all then).
         if (length > 512)
         {
             return null;
         }
 
         Span<char> joined = stackalloc char[length];
-        var written = 0;
-        for (var i = 0; i < headers.Count; i++)
-        {
-            if (string.Equals(headers[i].Key, _header, StringComparison.OrdinalIgnoreCase))
-            {
-                if (written > 0)
-                {
-                    joined[written++] = ',';
-                }
-
-                (headers[i].Value ?? "").CopyTo(joined[written..]);
-                written += headers[i].Value?.Length ?? 0;
-            }
-        }
-
+        var written = RequestValues.Join(request.Headers, _header!, joined);
         return _byValueLookup.TryGetValue(joined[..written], out var many) ? many : [];
     }
 

@@ -11,48 +11,6 @@ internal enum NameKind
     RegularExpression,
 }
 
-/// <summary>
-/// The GRPCRoute precedence (§3.2): hostname specificity, characters of the matching service, characters of the
-/// matching method, header count, oldest route, <c>{namespace}/{name}</c>, rule order, match order.
-/// </summary>
-internal readonly record struct GrpcPrecedenceKey(
-    int HostnameNonWildcardCharacters,
-    int HostnameCharacters,
-    int ServiceCharacters,
-    int MethodCharacters,
-    int HeaderCount,
-    long CreationTicks,
-    string RouteName,
-    int RuleIndex,
-    int MatchIndex)
-{
-    public static int Compare(in GrpcPrecedenceKey x, in GrpcPrecedenceKey y)
-    {
-        var c = y.HostnameNonWildcardCharacters.CompareTo(x.HostnameNonWildcardCharacters);
-        if (c != 0) return c;
-        c = y.HostnameCharacters.CompareTo(x.HostnameCharacters);
-        if (c != 0) return c;
-        c = y.ServiceCharacters.CompareTo(x.ServiceCharacters);
-        if (c != 0) return c;
-        c = y.MethodCharacters.CompareTo(x.MethodCharacters);
-        if (c != 0) return c;
-        c = y.HeaderCount.CompareTo(x.HeaderCount);
-        if (c != 0) return c;
-        c = x.CreationTicks.CompareTo(y.CreationTicks);
-        if (c != 0) return c;
-        c = string.CompareOrdinal(x.RouteName, y.RouteName);
-        if (c != 0) return c;
-        c = x.RuleIndex.CompareTo(y.RuleIndex);
-        return c != 0 ? c : x.MatchIndex.CompareTo(y.MatchIndex);
-    }
-
-    public GrpcPrecedenceKey WithHostname(string hostname)
-    {
-        var (nonWildcard, characters) = HostnameMatching.Specificity(hostname);
-        return this with { HostnameNonWildcardCharacters = nonWildcard, HostnameCharacters = characters };
-    }
-}
-
 /// <summary>One <c>GRPCRouteMatch</c> after defaulting, with patterns compiled.</summary>
 internal sealed class GrpcMatchSummary
 {
@@ -193,10 +151,44 @@ internal sealed class GrpcMatchSummary
 
     public GrpcPrecedenceKey Key(long ticks, string routeName, int ruleIndex, int matchIndex) =>
         new(0, 0, Service?.Length ?? 0, Method?.Length ?? 0, Headers.Length, ticks, routeName, ruleIndex, matchIndex);
+
+    /// <summary>The first condition the call fails, in words, or null when it matches (for explanations).</summary>
+    public string? FirstFailure(bool isGrpcPath, ReadOnlySpan<char> service, ReadOnlySpan<char> method, scoped in HttpRequestView request)
+    {
+        if (NeverReason is not null)
+        {
+            return "never matches: " + NeverReason;
+        }
+
+        if ((ServiceKind != NameKind.Any || MethodKind != NameKind.Any) && !isGrpcPath)
+        {
+            return $"path '{request.Path}' is not /service/method";
+        }
+
+        if (!NameMatches(ServiceKind, Service, ServicePattern, service, request.MaxRegexInput))
+        {
+            return $"service {ServiceKind} '{Service}' does not match '{service}'";
+        }
+
+        if (!NameMatches(MethodKind, Method, MethodPattern, method, request.MaxRegexInput))
+        {
+            return $"method {MethodKind} '{Method}' does not match '{method}'";
+        }
+
+        foreach (var header in Headers)
+        {
+            if (!header.Matches(request.Headers, request.MaxRegexInput))
+            {
+                return $"header '{header.Name}' does not match {(header.Pattern is null ? "Exact" : "RegularExpression")} '{header.Value}'";
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>One compiled (route, rule, match) of a GRPCRoute for one hostname.</summary>
-internal sealed record GrpcCandidate(GrpcRouteTarget Target, GrpcPrecedenceKey Key)
+internal sealed record GrpcCandidate(GrpcRouteTarget Target, GrpcPrecedenceKey Key, DateTime? CreationTimestamp = null)
 {
     public GrpcMatchSummary Match => Target.Match;
 }
@@ -211,10 +203,13 @@ internal sealed class GrpcServiceIndex
     private readonly Dictionary<string, GrpcCandidate[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly GrpcCandidate[] _others;
 
-    public GrpcServiceIndex(IEnumerable<GrpcCandidate> candidates)
+    public GrpcServiceIndex(string hostname, IEnumerable<GrpcCandidate> candidates)
     {
-        var all = candidates.Where(c => c.Match.NeverReason is null).ToList();
-        all.Sort((x, y) => GrpcPrecedenceKey.Compare(x.Key, y.Key));
+        Hostname = hostname;
+        var every = candidates.ToList();
+        every.Sort((x, y) => GrpcPrecedenceKey.Compare(x.Key, y.Key));
+        Ordered = every;
+        var all = every.Where(c => c.Match.NeverReason is null).ToList();
         _others = [.. all.Where(c => c.Match.ServiceKind != NameKind.Exact)];
         _byService = all.Where(c => c.Match.ServiceKind == NameKind.Exact)
             .Select(c => c.Match.Service!)
@@ -222,6 +217,12 @@ internal sealed class GrpcServiceIndex
             .ToDictionary(s => s, s => all.Where(c => c.Match.ServiceKind != NameKind.Exact || c.Match.Service == s).ToArray(), StringComparer.Ordinal);
         _lookup = _byService.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>The hostname these candidates serve (<c>*</c> for any).</summary>
+    public string Hostname { get; }
+
+    /// <summary>Every candidate of the hostname in precedence order, those that can never match included (for export and explanations).</summary>
+    public IReadOnlyList<GrpcCandidate> Ordered { get; }
 
     public GrpcCandidate? Find(bool isGrpcPath, ReadOnlySpan<char> service, ReadOnlySpan<char> method, scoped in HttpRequestView request)
     {
@@ -255,6 +256,12 @@ internal sealed class CompiledGrpcRoutes
 
     /// <summary>How many GRPCRoutes were compiled here (a route without rules counts).</summary>
     public int RouteCount { get; }
+
+    /// <summary>The candidates of every hostname.</summary>
+    public IEnumerable<GrpcServiceIndex> Entries => _table.Entries.Select(e => e.Value);
+
+    /// <summary>The hostnames matching a host, most specific first (for explanations).</summary>
+    public List<string> MatchingHostnames(ReadOnlySpan<char> host) => _table.MatchingHostnames(host);
 
     public static CompiledGrpcRoutes Compile(IEnumerable<AttachedRoute> routes, string? listenerHostname, CompileContext context, RoutedBackend? meshParent)
     {
@@ -297,7 +304,7 @@ internal sealed class CompiledGrpcRoutes
                             byHostname.Add(hostname, list = []);
                         }
 
-                        list.Add(new GrpcCandidate(target, key.WithHostname(hostname)));
+                        list.Add(new GrpcCandidate(target, key.WithHostname(hostname), route.Metadata.CreationTimestamp));
                     }
                 }
             }
@@ -306,7 +313,7 @@ internal sealed class CompiledGrpcRoutes
         var table = new HostnameTable<GrpcServiceIndex>();
         foreach (var (hostname, candidates) in byHostname)
         {
-            table.GetOrAdd(hostname, _ => new GrpcServiceIndex(candidates));
+            table.GetOrAdd(hostname, _ => new GrpcServiceIndex(hostname, candidates));
         }
 
         return new CompiledGrpcRoutes(table, context.Options.HostnameFallThrough, routeCount);

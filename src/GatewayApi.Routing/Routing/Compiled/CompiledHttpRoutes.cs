@@ -116,17 +116,7 @@ internal sealed class CompiledHttpRoutes
     }
 
     /// <summary>The hostnames matching a host, most specific first.</summary>
-    public List<string> MatchingHostnames(ReadOnlySpan<char> host)
-    {
-        var result = new List<string>();
-        var entries = _table.Match(host);
-        while (entries.MoveNext())
-        {
-            result.Add(entries.Current.Hostname);
-        }
-
-        return result;
-    }
+    public List<string> MatchingHostnames(ReadOnlySpan<char> host) => _table.MatchingHostnames(host);
 }
 
 /// <summary>Route identity helpers shared by every compiled route kind.</summary>

@@ -47,6 +47,19 @@ internal sealed class HostnameTable<T>
     /// <summary>The entries matching a host, most specific first.</summary>
     public MatchEnumerator Match(ReadOnlySpan<char> host) => new(this, host);
 
+    /// <summary>The hostnames of the entries matching a host, most specific first (allocates; for explanations).</summary>
+    public List<string> MatchingHostnames(ReadOnlySpan<char> host)
+    {
+        var result = new List<string>();
+        var entries = Match(host);
+        while (entries.MoveNext())
+        {
+            result.Add(entries.Current.Hostname);
+        }
+
+        return result;
+    }
+
     /// <summary>The most specific entry matching a host, or null.</summary>
     public Entry? MostSpecific(ReadOnlySpan<char> host)
     {

@@ -82,11 +82,19 @@ internal readonly ref struct RequestHeaders
 internal static class RequestValues
 {
     /// <summary>
-    /// Whether the header's value equals <paramref name="expected"/>, repeated headers joined with <c>,</c>
-    /// (RFC 7230 §3.2.2); names compare without regard to case, values exactly (R4). Absent never equals.
+    /// How repeated lines of a header are joined before comparison: with <c>,</c> (RFC 7230 §3.2.2, list-valued
+    /// fields), except <c>Cookie</c>, which is not a comma list and whose lines (HTTP/2 cookie crumbs) are joined with
+    /// <c>; </c> (RFC 9113 §8.2.3, RFC 6265 §5.4).
+    /// </summary>
+    public static string Separator(string name) => string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase) ? "; " : ",";
+
+    /// <summary>
+    /// Whether the header's value equals <paramref name="expected"/>, repeated headers joined with
+    /// <see cref="Separator"/>; names compare without regard to case, values exactly (R4). Absent never equals.
     /// </summary>
     public static bool HeaderEquals(scoped in RequestHeaders headers, string name, string expected)
     {
+        var separator = Separator(name);
         var position = 0;
         var found = false;
         for (var i = 0; i < headers.Count; i++)
@@ -99,12 +107,12 @@ internal static class RequestValues
 
             if (found)
             {
-                if (position >= expected.Length || expected[position] != ',')
+                if (!expected.AsSpan(position).StartsWith(separator, StringComparison.Ordinal))
                 {
                     return false;
                 }
 
-                position++;
+                position += separator.Length;
             }
 
             var value = header.Value ?? string.Empty;
@@ -120,23 +128,64 @@ internal static class RequestValues
         return found && position == expected.Length;
     }
 
-    /// <summary>Whether the header's (joined) value matches the pattern. Absent never matches.</summary>
-    public static bool HeaderMatches(scoped in RequestHeaders headers, string name, CompiledPattern pattern, int maxInput)
+    /// <summary>
+    /// The lines of a header: how many there are, the first one's value, and the length of the value joined with
+    /// <see cref="Separator"/>.
+    /// </summary>
+    public static int Lines(scoped in RequestHeaders headers, string name, out string? first, out int joinedLength)
     {
-        string? single = null;
+        var separator = Separator(name).Length;
+        first = null;
+        joinedLength = 0;
         var count = 0;
-        var length = 0;
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i];
             if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
             {
-                single ??= header.Value ?? string.Empty;
-                length += (count == 0 ? 0 : 1) + (header.Value?.Length ?? 0);
+                first ??= header.Value ?? string.Empty;
+                joinedLength += (count == 0 ? 0 : separator) + (header.Value?.Length ?? 0);
                 count++;
             }
         }
 
+        return count;
+    }
+
+    /// <summary>Writes the header's lines joined with <see cref="Separator"/> (destination at least the joined length long); returns the length written.</summary>
+    public static int Join(scoped in RequestHeaders headers, string name, Span<char> destination)
+    {
+        var separator = Separator(name);
+        var written = 0;
+        var first = true;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = headers[i];
+            if (!string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // Separate by position, not by what was written: a first line may be empty.
+            if (!first)
+            {
+                separator.CopyTo(destination[written..]);
+                written += separator.Length;
+            }
+
+            first = false;
+            var value = header.Value ?? string.Empty;
+            value.CopyTo(destination[written..]);
+            written += value.Length;
+        }
+
+        return written;
+    }
+
+    /// <summary>Whether the header's (joined) value matches the pattern. Absent never matches.</summary>
+    public static bool HeaderMatches(scoped in RequestHeaders headers, string name, CompiledPattern pattern, int maxInput)
+    {
+        var count = Lines(headers, name, out var single, out var length);
         if (count == 0 || length > maxInput)
         {
             return false;
@@ -150,23 +199,7 @@ internal static class RequestValues
         var buffer = ArrayPool<char>.Shared.Rent(length);
         try
         {
-            var written = 0;
-            for (var i = 0; i < headers.Count; i++)
-            {
-                var header = headers[i];
-                if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    if (written > 0)
-                    {
-                        buffer[written++] = ',';
-                    }
-
-                    var value = header.Value ?? string.Empty;
-                    value.CopyTo(buffer.AsSpan(written));
-                    written += value.Length;
-                }
-            }
-
+            var written = Join(headers, name, buffer);
             return pattern.IsMatch(buffer.AsSpan(0, written), maxInput);
         }
         finally

@@ -37,6 +37,14 @@ internal sealed class CorsPolicy
         _maxAge = filter.MaxAge ?? 5;
     }
 
+    /// <summary>
+    /// Whether the answer depends on the request's <c>Origin</c>: it does unless every origin is answered <c>*</c> (any
+    /// origin, credentials not allowed). Then every response of the rule needs <c>Vary: Origin</c>, also responses to
+    /// requests without <c>Origin</c>, so that a shared cache never hands one origin's answer (or a non-CORS answer) to
+    /// another origin (Fetch standard, "CORS protocol and HTTP caches").
+    /// </summary>
+    public bool VariesByOrigin => !_anyOrigin || _allowCredentials;
+
     /// <summary>The CORS answer for a request, or null when it carries no <c>Origin</c> (not a CORS request).</summary>
     public CorsDecision? Evaluate(HttpRoutingRequest request)
     {
@@ -48,10 +56,11 @@ internal sealed class CorsPolicy
 
         var requestedMethod = FirstHeader(request.Headers, "Access-Control-Request-Method");
         var preflight = request.Method == "OPTIONS" && requestedMethod is not null;
+        var vary = VariesByOrigin ? "Origin" : null;
         if (!_anyOrigin && !Array.Exists(_origins, o => o.Matches(origin)))
         {
-            // Disallowed origin: answered (preflight) or forwarded (actual) without CORS headers.
-            return new CorsDecision { IsPreflight = preflight, OriginAllowed = false };
+            // Disallowed origin: answered (preflight) or forwarded (actual) without CORS headers, but with Vary.
+            return new CorsDecision { IsPreflight = preflight, OriginAllowed = false, ResponseHeaders = VaryHeader(vary) };
         }
 
         var headers = new List<KeyValuePair<string, string>>();
@@ -59,7 +68,7 @@ internal sealed class CorsPolicy
         if (credentialed && !_allowCredentials)
         {
             // GEP-1767: with credentials not allowed, a credentialed request gets no CORS headers.
-            return new CorsDecision { IsPreflight = false, OriginAllowed = true };
+            return new CorsDecision { IsPreflight = false, OriginAllowed = true, ResponseHeaders = VaryHeader(vary) };
         }
 
         // "*" may be answered only to requests that cannot carry credentials; otherwise echo the request's value.
@@ -72,6 +81,12 @@ internal sealed class CorsPolicy
         if (preflight)
         {
             var methods = _anyMethod ? (_allowCredentials ? requestedMethod : "*") : _methods;
+            if (_anyMethod && _allowCredentials)
+            {
+                // The answer echoes the requested method, so it varies with it.
+                vary = vary is null ? "Access-Control-Request-Method" : vary + ", Access-Control-Request-Method";
+            }
+
             if (methods is not null)
             {
                 headers.Add(new("Access-Control-Allow-Methods", methods));
@@ -81,6 +96,11 @@ internal sealed class CorsPolicy
             if (requestedHeaders is not null)
             {
                 var allowed = _anyHeader ? (_allowCredentials ? requestedHeaders : "*") : _headers;
+                if (_anyHeader && _allowCredentials)
+                {
+                    vary = vary is null ? "Access-Control-Request-Headers" : vary + ", Access-Control-Request-Headers";
+                }
+
                 if (allowed is not null)
                 {
                     headers.Add(new("Access-Control-Allow-Headers", allowed));
@@ -99,8 +119,18 @@ internal sealed class CorsPolicy
             headers.Add(new("Access-Control-Max-Age", _maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
+        if (vary is not null)
+        {
+            headers.Add(new(VaryHeaderName, vary));
+        }
+
         return new CorsDecision { IsPreflight = preflight, OriginAllowed = true, ResponseHeaders = headers };
     }
+
+    /// <summary>The <c>Vary</c> header name; the proxy appends its value to the backend's own <c>Vary</c>.</summary>
+    public const string VaryHeaderName = "Vary";
+
+    private static IReadOnlyList<KeyValuePair<string, string>> VaryHeader(string? vary) => vary is null ? [] : [new(VaryHeaderName, vary)];
 
     private static string? FirstHeader(IReadOnlyList<KeyValuePair<string, string>> headers, string name)
     {

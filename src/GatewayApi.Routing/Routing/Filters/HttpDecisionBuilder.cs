@@ -295,12 +295,19 @@ internal static class HttpDecisionBuilder
                     return mirrored ? $"mirror to {mirror.Backend}" : $"not mirrored ({mirror.Numerator}/{mirror.Denominator})";
                 case CorsFilter cors:
                     Cors = cors.Policy.Evaluate(request);
-                    if (Cors is { IsPreflight: false, OriginAllowed: true })
+                    if (Cors is { IsPreflight: false })
                     {
+                        // Vary is appended to the backend's own; the Access-Control-* headers replace any it sent.
                         foreach (var header in Cors.ResponseHeaders)
                         {
-                            ResponseHeaders.Add(new HeaderModification(HeaderModificationKind.Set, header.Key, header.Value));
+                            var kind = header.Key == CorsPolicy.VaryHeaderName ? HeaderModificationKind.Add : HeaderModificationKind.Set;
+                            ResponseHeaders.Add(new HeaderModification(kind, header.Key, header.Value));
                         }
+                    }
+                    else if (Cors is null && cors.Policy.VariesByOrigin)
+                    {
+                        // Not a CORS request, but a cached copy of this answer must not serve CORS requests.
+                        ResponseHeaders.Add(new HeaderModification(HeaderModificationKind.Add, CorsPolicy.VaryHeaderName, "Origin"));
                     }
 
                     return Cors is null ? "not a CORS request" : Cors.IsPreflight ? "preflight answered" : Cors.OriginAllowed ? "CORS headers added" : "origin not allowed";

@@ -306,7 +306,8 @@ internal sealed class ReferenceRouter(RoutingConfiguration configuration, Router
                 return false;
             }
 
-            var joined = string.Join(",", values);
+            // Comma-joined (RFC 7230 §3.2.2), except Cookie crumbs, joined with "; " (RFC 9113 §8.2.3).
+            var joined = string.Join(string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase) ? "; " : ",", values);
             var ok = (type ?? "Exact") switch
             {
                 "Exact" => joined == value,

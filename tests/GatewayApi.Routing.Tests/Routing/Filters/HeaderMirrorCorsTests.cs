@@ -185,7 +185,48 @@ public class HeaderMirrorCorsTests
         Assert.Contains(new HeaderModification(HeaderModificationKind.Set, "Access-Control-Expose-Headers", "x-id"), decision.ResponseHeaderModifications);
         var disallowed = Route([cors], Request("h", "/", "GET", ("Origin", "https://b.com")));
         Assert.Equal(HttpAction.Forward, disallowed.Action);
-        Assert.Empty(disallowed.ResponseHeaderModifications);
+        Assert.DoesNotContain(disallowed.ResponseHeaderModifications, m => m.Name.StartsWith("Access-Control-", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    // The answer depends on Origin unless every origin gets "*": then responses must say Vary: Origin, also to a
+    // disallowed origin and to requests without Origin, or a shared cache hands one origin's answer to another.
+    [InlineData(new[] { "https://a.com" }, false, true)]
+    [InlineData(new[] { "https://*.a.com" }, false, true)]
+    [InlineData(new[] { "*" }, true, true)]   // credentials: the origin is echoed
+    [InlineData(new[] { "*" }, false, false)] // "*" for everyone: nothing varies
+    public void CorsResponses_SayVaryOrigin_ExactlyWhenTheAnswerDependsOnTheOrigin(string[] origins, bool credentials, bool varies)
+    {
+        var cors = Cors(new HttpCorsFilter { AllowOrigins = origins, AllowCredentials = credentials, AllowMethods = ["GET", "PUT"] });
+        static bool HasVaryOrigin(IEnumerable<HeaderModification> modifications) =>
+            modifications.Any(m => m is { Kind: HeaderModificationKind.Add, Name: "Vary", Value: "Origin" });
+
+        foreach (var origin in new[] { "https://x.a.com", "https://a.com", "https://other.org" })
+        {
+            var actual = Route([cors], Request("h", "/", "GET", ("Origin", origin)));
+            Assert.Equal(varies, HasVaryOrigin(actual.ResponseHeaderModifications));
+            Assert.DoesNotContain(actual.ResponseHeaderModifications, m => m.Name == "Vary" && m.Kind == HeaderModificationKind.Set); // appended, never replacing the backend's
+
+            var preflight = Route([cors], Request("h", "/", "OPTIONS", ("Origin", origin), ("Access-Control-Request-Method", "PUT")));
+            Assert.Equal(HttpAction.Respond, preflight.Action);
+            Assert.Equal(varies, Header(preflight.Cors!.ResponseHeaders, "Vary") == "Origin");
+        }
+
+        // A request without Origin is not a CORS request, but its cached answer must not serve CORS requests.
+        var plain = Route([cors], Request("h", "/"));
+        Assert.Null(plain.Cors);
+        Assert.Equal(varies, HasVaryOrigin(plain.ResponseHeaderModifications));
+    }
+
+    [Fact]
+    public void CorsPreflight_EchoingRequestedMethodAndHeaders_VariesByThemToo()
+    {
+        var cors = Cors(new HttpCorsFilter { AllowOrigins = ["*"], AllowMethods = ["*"], AllowHeaders = ["*"], AllowCredentials = true });
+        var decision = Route([cors], Request("h", "/", "OPTIONS", ("Origin", "https://a.com"), ("Access-Control-Request-Method", "PUT"), ("Access-Control-Request-Headers", "x-a")));
+        Assert.Equal("Origin, Access-Control-Request-Method, Access-Control-Request-Headers", Header(decision.Cors!.ResponseHeaders, "Vary"));
+
+        var fixedLists = Cors(new HttpCorsFilter { AllowOrigins = ["https://a.com"], AllowMethods = ["PUT"], AllowHeaders = ["x-a"] });
+        Assert.Equal("Origin", Header(Route([fixedLists], Request("h", "/", "OPTIONS", ("Origin", "https://a.com"), ("Access-Control-Request-Method", "PUT"), ("Access-Control-Request-Headers", "x-a"))).Cors!.ResponseHeaders, "Vary"));
     }
 
     [Fact]
