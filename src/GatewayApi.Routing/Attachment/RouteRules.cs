@@ -81,6 +81,8 @@ internal static class RouteRules
                 CheckHttpFilters(problems, backend.Filters ?? [], onBackend: true);
             }
 
+            CheckPrefixReplacementNeedsPathPrefix(problems, rule);
+
             if (rule.Timeouts?.Request is not null)
             {
                 problems.RequireFeature(GatewayApiFeatures.HttpRouteRequestTimeout, "timeouts.request");
@@ -100,6 +102,53 @@ internal static class RouteRules
         }
 
         return new RuleValidity(rules.Count, invalid);
+    }
+
+    /// <summary>
+    /// <c>ReplacePrefixMatch</c> (in a URLRewrite or a RequestRedirect, on the rule or on one of its backendRefs) replaces
+    /// the prefix a <c>PathPrefix</c> match matched, so every match of the rule must be a <c>PathPrefix</c> one; otherwise
+    /// the rule is not accepted. The CRD's CEL rule catches only some shapes of this mistake (one match, filters on the
+    /// rule), so the controller must catch the rest. Spec: <c>httproute_types.go</c> HTTPPathModifier.ReplacePrefixMatch
+    /// ("Using any other HTTPRouteMatch type on the same HTTPRouteRule will result in ... Accepted ... False").
+    /// </summary>
+    private static void CheckPrefixReplacementNeedsPathPrefix(Problems problems, HttpRouteRule rule)
+    {
+        var usesPrefixReplacement = UsesPrefixReplacement(rule.Filters)
+            || (rule.BackendRefs ?? []).Any(b => UsesPrefixReplacement(b.Filters));
+        if (!usesPrefixReplacement)
+        {
+            return;
+        }
+
+        // A rule without matches, or a match without a path, matches by the default PathPrefix "/".
+        foreach (var match in rule.Matches ?? [])
+        {
+            var type = match.Path?.Type?.Value ?? PathMatchType.PathPrefix.Value;
+            if (type != PathMatchType.PathPrefix.Value)
+            {
+                problems.Unsupported($"ReplacePrefixMatch needs PathPrefix matches, but this rule has a {type} path match.");
+                return;
+            }
+        }
+    }
+
+    private static bool UsesPrefixReplacement(IList<HttpRouteFilter>? filters)
+    {
+        foreach (var filter in filters ?? [])
+        {
+            var path = filter.Type?.Value switch
+            {
+                "URLRewrite" => filter.UrlRewrite?.Path,
+                "RequestRedirect" => filter.RequestRedirect?.Path,
+                _ => null,
+            };
+            if (path?.Type?.Value == HttpPathModifierType.ReplacePrefixMatch.Value)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CheckHttpMatch(Problems problems, HttpRouteMatch match)

@@ -249,8 +249,11 @@ internal static class StatusWriter
         var accepted = ListenerSetConditionType.Accepted.Value;
         var programmed = ListenerSetConditionType.Programmed.Value;
         var desired = new List<V1Condition>();
-        var valid = set.Listeners.Where(l => l.IsAccepted).Select(l => "'" + l.Name + "'").ToList();
-        var invalid = set.Listeners.Where(l => !l.IsAccepted).Select(l => "'" + l.Name + "'").ToList();
+        // A listener whose references do not resolve (e.g. a certificate without a ReferenceGrant from this ListenerSet)
+        // serves nothing, so it does not make the set valid: upstream ListenerSetReferenceGrant conformance.
+        static bool IsValid(ListenerState l) => l.IsAccepted && l.RefProblem() is null;
+        var valid = set.Listeners.Where(IsValid).Select(l => "'" + l.Name + "'").ToList();
+        var invalid = set.Listeners.Where(l => !IsValid(l)).Select(l => "'" + l.Name + "'").ToList();
 
         if (!set.Allowed)
         {

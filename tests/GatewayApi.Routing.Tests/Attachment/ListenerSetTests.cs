@@ -147,10 +147,19 @@ public class ListenerSetTests
         var secret = new[] { Scenario.TlsSecret("certs", "cert", "b.com") };
         var denied = Scenario.Run(Gateway("allowedListeners: {namespaces: {from: Same}}") + Set("ls", "infra", listeners) + Grant("Gateway"), extra: secret).ListenerSet("infra", "ls");
         denied.Listener("https").Condition("ResolvedRefs").Is("False", "RefNotPermitted");
-        denied.Conditions.Condition("Accepted").Is("True", "Accepted"); // a listener with an unresolved certificate is still accepted
+        denied.Listener("https").Condition("Accepted").Is("True", "Accepted"); // the listener itself is still accepted ...
+        denied.Conditions.Condition("Accepted").Is("False", "ListenersNotValid"); // ... but as the set's only listener it serves nothing
+        denied.Conditions.Condition("Programmed").Is("False", "ListenersNotValid");
 
         var allowed = Scenario.Run(Gateway("allowedListeners: {namespaces: {from: Same}}") + Set("ls", "infra", listeners) + Grant("ListenerSet"), extra: secret).ListenerSet("infra", "ls");
         allowed.Listener("https").Condition("ResolvedRefs").Is("True", "ResolvedRefs");
+        allowed.Conditions.Condition("Accepted").Is("True", "Accepted");
+
+        // With a second, valid listener the set stays accepted and names the invalid one.
+        var twoListeners = "[{name: https, port: 443, protocol: HTTPS, hostname: b.com, tls: {certificateRefs: [{name: cert, namespace: certs}]}}, {name: plain, port: 8080, protocol: HTTP}]";
+        var mixed = Scenario.Run(Gateway("allowedListeners: {namespaces: {from: Same}}") + Set("ls", "infra", twoListeners) + Grant("Gateway"), extra: secret).ListenerSet("infra", "ls");
+        mixed.Conditions.Condition("Accepted").Is("True", "ListenersNotValid");
+        mixed.Conditions.Condition("Programmed").Is("True", "Programmed");
     }
 
     [Fact]

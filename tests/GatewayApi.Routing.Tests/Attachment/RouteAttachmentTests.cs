@@ -239,10 +239,25 @@ public class RouteAttachmentTests
     [InlineData("[{filters: [{type: RequestRedirect, requestRedirect: {statusCode: 305}}]}]", "UnsupportedValue")]
     [InlineData("[{filters: [{type: RequestRedirect, requestRedirect: {scheme: ftp}}]}]", "UnsupportedValue")]
     [InlineData("[{filters: [{type: URLRewrite, urlRewrite: {path: {type: Squash}}}]}]", "UnsupportedValue")]
+    // httproute_types.go HTTPPathModifier: ReplacePrefixMatch with any match type but PathPrefix makes the rule not accepted,
+    // wherever the filter sits (rule or backendRef) and whether it rewrites or redirects.
+    [InlineData("[{matches: [{path: {type: Exact, value: /x}}], filters: [{type: URLRewrite, urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /y}}}]}]", "UnsupportedValue")]
+    [InlineData("[{matches: [{path: {type: PathPrefix, value: /a}}, {path: {type: Exact, value: /x}}], filters: [{type: RequestRedirect, requestRedirect: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /y}}}]}]", "UnsupportedValue")]
+    [InlineData("[{matches: [{path: {type: Exact, value: /x}}], backendRefs: [{name: svc, port: 80, filters: [{type: URLRewrite, urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /y}}}]}]}]", "UnsupportedValue")]
     [InlineData("[{filters: [{type: RequestRedirect, requestRedirect: {hostname: a.com}}, {type: URLRewrite, urlRewrite: {hostname: b.com}}]}]", "IncompatibleFilters")]
     [InlineData("[{filters: [{type: RequestRedirect, requestRedirect: {scheme: ftp}}, {type: URLRewrite, urlRewrite: {hostname: b.com}}]}]", "UnsupportedValue")] // UnsupportedValue wins (our §7 choice)
     public void EveryRuleInvalid_IsNotAccepted(string rules, string reason)
         => Scenario.Run(Gateway + Route("{name: gw}", "[]", "infra", "r", rules)).Parent("infra", "r").Condition("Accepted").Is("False", reason);
+
+    [Theory]
+    // The counterpart of the ReplacePrefixMatch rows above: PathPrefix matches, or no match at all (the default
+    // PathPrefix "/"), or a match without a path, are what ReplacePrefixMatch needs.
+    [InlineData("[{matches: [{path: {type: PathPrefix, value: /a}}], filters: [{type: URLRewrite, urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /y}}}]}]")]
+    [InlineData("[{filters: [{type: RequestRedirect, requestRedirect: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /y}}}]}]")]
+    [InlineData("[{matches: [{headers: [{name: x, value: y}]}], filters: [{type: URLRewrite, urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /y}}}]}]")]
+    [InlineData("[{matches: [{path: {type: Exact, value: /x}}], filters: [{type: URLRewrite, urlRewrite: {path: {type: ReplaceFullPath, replaceFullPath: /y}}}]}]")]
+    public void PrefixReplacement_WithPathPrefixMatches_IsAccepted(string rules)
+        => Scenario.Run(Gateway + Route("{name: gw}", "[]", "infra", "r", rules)).Parent("infra", "r").Condition("Accepted").Is("True", "Accepted");
 
     [Fact]
     public void RegularExpressionMatches_AreAccepted_WithTheOption()
