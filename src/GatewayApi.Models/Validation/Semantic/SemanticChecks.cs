@@ -12,14 +12,14 @@ namespace GatewayApi.Models.Validation.Semantic;
 /// <remarks>
 /// <list type="bullet">
 /// <item><c>RegularExpression</c> match values must be in the RE2 subset of <see cref="Re2Syntax"/>.</item>
-/// <item>A header match must not name the same header twice, ignoring case (HTTP header names are case-insensitive).</item>
+/// <item>Header match names that differ only in case are <em>not</em> reported: the retired webhook rejected them, but
+/// v1.6.1 (<c>HTTPHeaderMatch.Name</c>) says the first MUST be used and later equivalent names MUST be ignored.</item>
 /// <item>A header modifier must not act on one header twice across <c>set</c>, <c>add</c> and <c>remove</c>, ignoring case.</item>
 /// <item>HTTPRoute and GRPCRoute <c>hostnames</c> must not be IP addresses (the CRD pattern admits dotted quads).</item>
 /// </list>
 /// </remarks>
 internal static class SemanticChecks
 {
-    public const string DuplicateHeaderMatch = "cannot match the same header multiple times in the same rule";
     public const string MultipleHeaderActions = "cannot specify multiple actions for header";
     public const string HostnameIsIp = "must be a hostname, not an IP address";
     public const string InvalidRegexPrefix = "must be a valid RE2 regular expression: ";
@@ -74,11 +74,6 @@ internal static class SemanticChecks
                 {
                     CheckRegex(headers[k], i, j, "headers", k, errors);
                 }
-
-                if (headers is { Count: > 1 })
-                {
-                    CheckDuplicateHeaderNames(headers, i, j, errors);
-                }
             }
 
             CheckFilters(rule["filters"], i, -1, errors);
@@ -127,27 +122,6 @@ internal static class SemanticChecks
         }
     }
 
-    private static void CheckDuplicateHeaderNames(JsonArray headers, int rule, int matchIndex, List<FieldError> errors)
-    {
-        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        HashSet<string>? reported = null;
-        foreach (var header in headers)
-        {
-            if (Text(header?["name"]) is not { } name)
-            {
-                continue;
-            }
-
-            // Exact duplicates are already list-map errors of the schema; report only names differing in case.
-            if (seen.TryGetValue(name, out var earlier) && earlier != name && (reported ??= new(StringComparer.OrdinalIgnoreCase)).Add(name))
-            {
-                Add(errors, FieldErrorType.Invalid, $"spec.rules[{rule}].matches[{matchIndex}].headers", CanonicalHeaderKey(name), DuplicateHeaderMatch);
-            }
-
-            seen.TryAdd(name, name);
-        }
-    }
-
     private static void CheckFilters(JsonNode? filters, int rule, int backend, List<FieldError> errors)
     {
         if (filters is not JsonArray list)
@@ -192,24 +166,6 @@ internal static class SemanticChecks
 
     private static string? Text(JsonNode? node)
         => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-
-    // Go's http.CanonicalHeaderKey: upper-case the first letter and every letter after a hyphen.
-    private static string CanonicalHeaderKey(string name)
-    {
-        var chars = name.ToLowerInvariant().ToCharArray();
-        var upper = true;
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (upper)
-            {
-                chars[i] = char.ToUpperInvariant(chars[i]);
-            }
-
-            upper = chars[i] == '-';
-        }
-
-        return new string(chars);
-    }
 
     private static void Add(List<FieldError> errors, FieldErrorType type, string field, object? value, string detail)
         => errors.Add(new FieldError { Type = type, Field = field, BadValue = value, Detail = detail, Origin = FieldErrorOrigin.Semantic });
