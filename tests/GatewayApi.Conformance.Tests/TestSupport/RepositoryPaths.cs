@@ -1,0 +1,27 @@
+namespace GatewayApi.Conformance.Tests.TestSupport;
+
+/// <summary>Finds files of the checkout (the committed report and docs), walking up from the test binaries to GatewayApi.sln.</summary>
+internal static class RepositoryPaths
+{
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "GatewayApi.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("GatewayApi.sln was not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string RepositoryRoot => Root.Value;
+
+    public static string InMemoryReport => Path.Combine(Root.Value, "docs", "conformance", "in-memory-report.yaml");
+
+    public static string ConformanceDoc => Path.Combine(Root.Value, "docs", "conformance.md");
+
+    /// <summary>Set UPDATE_CONFORMANCE_REPORT=1 to rewrite generated files instead of failing on drift.</summary>
+    public static bool Update => Environment.GetEnvironmentVariable("UPDATE_CONFORMANCE_REPORT") == "1";
+}
