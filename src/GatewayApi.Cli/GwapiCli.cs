@@ -6,8 +6,8 @@ namespace GatewayApi.Cli;
 
 /// <summary>
 /// The <c>gwapi</c> command tree and its in-process entry point. Commands: <c>validate</c>, <c>status</c>,
-/// <c>route</c>; <c>serve</c> and <c>conformance</c> are added here, each as one <see cref="Command"/> factory, when
-/// their engines exist.
+/// <c>route</c>, <c>serve</c> (the YARP data plane) and <c>conformance</c> (the suite against the built-in engine),
+/// each one <see cref="Command"/> factory.
 /// </summary>
 internal static class GwapiCli
 {
@@ -40,6 +40,8 @@ internal static class GwapiCli
             ValidateCommand.Create(console),
             StatusCommand.Create(console),
             RouteCommand.Create(console),
+            ServeCommand.Create(console),
+            ConformanceCommand.Create(console),
         };
         foreach (var version in root.Options.OfType<VersionOption>())
         {
