@@ -175,6 +175,45 @@ public sealed class ConfigurationTests(EchoBackends backends) : IClassFixture<Ec
     }
 
     [Fact]
+    public async Task A_file_changed_after_the_first_read_but_before_the_watcher_starts_is_read()
+    {
+        var directory = Directory.CreateTempSubdirectory("gwapi-yarp-").FullName;
+        try
+        {
+            var file = Path.Combine(directory, "all.yaml");
+            await File.WriteAllTextAsync(file, Base + Route("echo-a"));
+            var options = Microsoft.Extensions.Options.Options.Create(new GatewayApiProxyOptions
+            {
+                ManifestDirectory = directory,
+                DirectoryDebounce = TimeSpan.FromMilliseconds(50),
+            });
+            var configuration = new GatewayApiProxyConfiguration(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+            var first = configuration.LastChange!;
+            Assert.True(first.Accepted, first.Error);
+
+            // The store has read the directory; the file changes before the watcher (a hosted service) starts.
+            await File.WriteAllTextAsync(file, Base + Route("echo-b") + "\n# changed\n");
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+            using var watcher = new DirectoryManifestWatcher(configuration, options);
+            await watcher.StartAsync(CancellationToken.None);
+            try
+            {
+                var change = await configuration.WaitForChangeAsync(first.Sequence).WaitAsync(TimeSpan.FromSeconds(60));
+                Assert.True(change.Accepted, change.Error);
+                Assert.Contains(configuration.Current.Snapshot.HttpRoutes, r => r.Spec.Rules![0].BackendRefs![0].Name == "echo-b");
+            }
+            finally
+            {
+                await watcher.StopAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_request_keeps_the_router_it_started_with()
     {
         await using var proxy = await TestProxy.StartAsync(Base + Route("echo-a"), backends.Resolver);

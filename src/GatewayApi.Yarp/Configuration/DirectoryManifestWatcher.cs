@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -25,13 +23,15 @@ internal sealed class DirectoryManifestWatcher(GatewayApiProxyConfiguration conf
 
         var debounce = options.Value.DirectoryDebounce;
         using var watcher = TryWatch(directory);
-        var applied = Fingerprint(directory);
+        // Compare with what the store read at start-up, not with the directory now: a file changed between
+        // the two would otherwise never be read.
+        var applied = configuration.DirectoryFingerprint ?? ManifestLoader.Fingerprint(directory);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 await _wake.WaitAsync(PollInterval, stoppingToken).ConfigureAwait(false);
-                var seen = Fingerprint(directory);
+                var seen = ManifestLoader.Fingerprint(directory);
                 if (seen == applied)
                 {
                     continue;
@@ -41,7 +41,7 @@ internal sealed class DirectoryManifestWatcher(GatewayApiProxyConfiguration conf
                 while (true)
                 {
                     await Task.Delay(debounce, stoppingToken).ConfigureAwait(false);
-                    var now = Fingerprint(directory);
+                    var now = ManifestLoader.Fingerprint(directory);
                     if (now == seen)
                     {
                         break;
@@ -51,7 +51,7 @@ internal sealed class DirectoryManifestWatcher(GatewayApiProxyConfiguration conf
                 }
 
                 configuration.ApplyDirectory(directory);
-                applied = seen;
+                applied = configuration.DirectoryFingerprint ?? seen;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -77,26 +77,6 @@ internal sealed class DirectoryManifestWatcher(GatewayApiProxyConfiguration conf
         {
             // Out of inotify watches, or a missing directory: polling alone still finds changes.
             return null;
-        }
-    }
-
-    private static string Fingerprint(string directory)
-    {
-        try
-        {
-            var text = new StringBuilder();
-            foreach (var file in ManifestLoader.ManifestFiles(directory))
-            {
-                var info = new FileInfo(file);
-                text.Append(file).Append('|').Append(info.Length.ToString(CultureInfo.InvariantCulture)).Append('|')
-                    .Append(info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            }
-
-            return text.ToString();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return "unreadable:" + exception.Message;
         }
     }
 }

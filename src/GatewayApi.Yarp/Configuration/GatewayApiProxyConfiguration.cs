@@ -23,6 +23,7 @@ public sealed class GatewayApiProxyConfiguration
     private GatewayApiProxyState _current;
     private ConfigurationChange? _lastChange;
     private long _sequence;
+    private string? _directoryFingerprint;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the store (done by <c>AddGatewayApiProxy</c>); loads <see cref="GatewayApiProxyOptions.ManifestDirectory"/> if set.</summary>
@@ -107,8 +108,14 @@ public sealed class GatewayApiProxyConfiguration
         }
     }
 
+    /// <summary>The directory's fingerprint taken just before it was last read (null before the first read).</summary>
+    internal string? DirectoryFingerprint => Volatile.Read(ref _directoryFingerprint);
+
     internal ConfigurationChange ApplyDirectory(string directory)
     {
+        // Taken before reading: a file that changes while it is read makes the next fingerprint differ, so the
+        // watcher reads the directory again.
+        Volatile.Write(ref _directoryFingerprint, ManifestLoader.Fingerprint(directory));
         var objects = new List<IKubernetesObject<V1ObjectMeta>>();
         var errors = new List<string>();
         try

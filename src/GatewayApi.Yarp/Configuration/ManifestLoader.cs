@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using GatewayApi.Models;
 using GatewayApi.Models.Serialization;
 using GatewayApi.Models.Validation;
@@ -80,4 +82,28 @@ internal static class ManifestLoader
 
     private static string Describe(IKubernetesObject<V1ObjectMeta> value) =>
         $"{value.Kind} {(string.IsNullOrEmpty(value.Metadata?.NamespaceProperty) ? "" : value.Metadata.NamespaceProperty + "/")}{value.Metadata?.Name}";
+
+    /// <summary>
+    /// A fingerprint of the manifest files under <paramref name="directory"/> (names, sizes, write times): equal
+    /// fingerprints mean nothing to read again.
+    /// </summary>
+    internal static string Fingerprint(string directory)
+    {
+        try
+        {
+            var text = new StringBuilder();
+            foreach (var file in ManifestFiles(directory))
+            {
+                var info = new FileInfo(file);
+                text.Append(file).Append('|').Append(info.Length.ToString(CultureInfo.InvariantCulture)).Append('|')
+                    .Append(info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            }
+
+            return text.ToString();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable:" + exception.Message;
+        }
+    }
 }

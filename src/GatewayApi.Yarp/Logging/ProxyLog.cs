@@ -35,6 +35,10 @@ internal static partial class ProxyLog
         Message = "{Method} {Path}: route {Route} needs the {Filter} filter {Name}, which no handler runs; answered 500.")]
     public static partial void FilterNotHandled(ILogger logger, string method, string path, string? route, string filter, string name);
 
+    [LoggerMessage(EventId = 14, EventName = "ClientAborted", Level = LogLevel.Debug,
+        Message = "{Method} {Path}: the client went away before the exchange with backend {Backend} finished ({Error}); nothing answered.")]
+    public static partial void ClientAborted(ILogger logger, string method, string path, string backend, string error);
+
     [LoggerMessage(EventId = 20, EventName = "MirrorDropped", Level = LogLevel.Debug,
         Message = "Mirror copy to {Backend} dropped: {Reason}.")]
     public static partial void MirrorDropped(ILogger logger, string backend, string reason);

@@ -284,8 +284,15 @@ internal sealed class GatewayApiProxyHandler
             }
 
             var error = await _forwarder.SendAsync(context, endpoint.Prefix, _client, config, transformer, attemptDeadline.Token).ConfigureAwait(false);
-            if (context.RequestAborted.IsCancellationRequested)
+            // Our own deadlines also end the forward as "canceled"; only without them is a canceled forward the client's doing.
+            if (context.RequestAborted.IsCancellationRequested || (IsClientSide(error) && !attemptDeadline.IsCancellationRequested))
             {
+                // The client left (or broke off its body): not a backend failure, and not worth a retry or a 502.
+                if (error != ForwarderError.None)
+                {
+                    ProxyLog.ClientAborted(_logger, request.Method, request.Path, backend.ToString(), error.ToString());
+                }
+
                 return;
             }
 
@@ -340,6 +347,12 @@ internal sealed class GatewayApiProxyHandler
         }
     }
 
+    /// <summary>Forwarder errors caused by the client, not the backend.</summary>
+    private static bool IsClientSide(ForwarderError error) =>
+        error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
+            or ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient or ForwarderError.UpgradeRequestCanceled
+            or ForwarderError.UpgradeRequestClient or ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeResponseClient;
+
     private async Task HandleGrpcAsync(HttpContext context, GatewayApiProxyState state, HttpRoutingRequest request)
     {
         var decision = Decide(random => state.Router.RouteGrpc(request, random));
@@ -390,7 +403,11 @@ internal sealed class GatewayApiProxyHandler
 
         var transformer = new DecisionTransformer(request.Authority, null, decision.RequestHeaderModifications, decision.ResponseHeaderModifications);
         var error = await _forwarder.SendAsync(context, endpoint.Prefix, _client, _http2, transformer, context.RequestAborted).ConfigureAwait(false);
-        if (error != ForwarderError.None && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        if (error != ForwarderError.None && (context.RequestAborted.IsCancellationRequested || IsClientSide(error)))
+        {
+            ProxyLog.ClientAborted(_logger, request.Method, request.Path, backend.ToString(), error.ToString());
+        }
+        else if (error != ForwarderError.None && !context.Response.HasStarted)
         {
             ProxyLog.BackendFailed(_logger, request.Method, request.Path, backend.ToString(), endpoint.ToString(), error.ToString(), 200, context.Features.Get<IForwarderErrorFeature>()?.Exception);
             context.Response.Clear();

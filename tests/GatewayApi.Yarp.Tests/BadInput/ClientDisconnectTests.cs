@@ -9,9 +9,10 @@ namespace GatewayApi.Yarp.Tests.BadInput;
 /// <summary>
 /// Clients that go away in the middle of an exchange: the proxy abandons the backend exchange too (the backend
 /// sees the body cut off, or its response aborted), a log line says what happened, and the host keeps serving.
-/// GatewayApi.Yarp has no event of its own for a client that leaves; the lines are YARP's forwarder events
-/// (category <c>Yarp.ReverseProxy.Forwarder.HttpForwarder</c>): 48 ForwardingError for a request body the client
-/// broke off, 66 ForwardingRequestCancelled for a response the client stopped reading.
+/// The lines are YARP's forwarder events (category <c>Yarp.ReverseProxy.Forwarder.HttpForwarder</c>): 48
+/// ForwardingError for a request body the client broke off, 66 ForwardingRequestCancelled for a response the client
+/// stopped reading; and ours, 14 ClientAborted, when the forward ends because of the client. A client that leaves is
+/// never reported as a backend failure (event 10, 502).
 /// </summary>
 public sealed class ClientDisconnectTests
 {
@@ -29,6 +30,9 @@ public sealed class ClientDisconnectTests
         // (48 ForwardingError, RequestBodyClient) or the aborted request (66 ForwardingRequestCancelled, RequestCanceled / RequestBodyCanceled).
         var logged = await proxy.Logs.WaitForAsync(IsClientAbortLine, "ForwardingError RequestBodyClient or ForwardingRequestCancelled");
         Assert.True(logged.Level >= LogLevel.Debug);
+        var ours = await proxy.Logs.WaitForAsync(l => l.EventId.Id == 14 && l.Category == "GatewayApi.Yarp", "ClientAborted");
+        Assert.Contains("client went away", ours.Message, StringComparison.Ordinal);
+        Assert.Empty(proxy.Events(10));
 
         using var client = proxy.HttpClient();
         Assert.Equal("ok", await client.GetStringAsync("/ok"));
