@@ -55,6 +55,10 @@ public sealed class GatewayApiProxyOptions
         GatewayApiFeatures.HttpRouteRetryConnectionError,
         GatewayApiFeatures.GrpcRoute,
         GatewayApiFeatures.GrpcRouteNamedRouteRule,
+        GatewayApiFeatures.TlsRoute,
+        GatewayApiFeatures.TlsRouteModeTerminate,
+        GatewayApiFeatures.TlsRouteModeMixed,
+        GatewayApiFeatures.TcpRoute,
     ];
 
     /// <summary>
@@ -135,6 +139,15 @@ public sealed class GatewayApiProxyOptions
 
     /// <summary>The deadline of one mirror copy. Default 10 s.</summary>
     public TimeSpan MirrorTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// On TLS listener ports, how long a client has to send its ClientHello (and, for Terminate listeners, to finish
+    /// the handshake) before the connection is closed. Default 10 s.
+    /// </summary>
+    public TimeSpan StreamHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>On TLS and TCP listener ports, how long connecting to the backend may take. Default 10 s.</summary>
+    public TimeSpan StreamConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>YARP's inactivity timeout for one forwarded exchange. Default 100 s.</summary>
     public TimeSpan ActivityTimeout { get; set; } = TimeSpan.FromSeconds(100);

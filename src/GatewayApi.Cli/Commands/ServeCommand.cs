@@ -158,7 +158,7 @@ internal static class ServeCommand
                 console.Out.WriteLine($"gwapi: serving {settings.Directory} (configuration version {configuration.Current.Version}, controller {settings.ControllerName})");
                 foreach (var bound in listeners.Bound.OrderBy(b => b.ListenerPort))
                 {
-                    console.Out.WriteLine($"  listener port {bound.ListenerPort} ({(bound.Https ? "HTTPS" : "HTTP")}) on {bound.Uri}");
+                    console.Out.WriteLine($"  listener port {bound.ListenerPort} ({bound.Protocol}) on {bound.Uri}");
                 }
 
                 console.Out.WriteLine("  Ctrl+C stops");

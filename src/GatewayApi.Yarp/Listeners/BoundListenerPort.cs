@@ -10,7 +10,13 @@ namespace GatewayApi.Yarp;
 /// <param name="LocalEndPoint">The bound address and port.</param>
 public sealed record BoundListenerPort(int ListenerPort, bool Https, IPEndPoint LocalEndPoint)
 {
-    /// <summary>A base address for clients, such as <c>http://127.0.0.1:41234/</c> (the any-address is given as loopback).</summary>
+    /// <summary>What the port speaks: <c>HTTP</c>, <c>HTTPS</c>, <c>TLS</c> (TLSRoute) or <c>TCP</c> (TCPRoute).</summary>
+    public string Protocol { get; init; } = Https ? "HTTPS" : "HTTP";
+
+    /// <summary>
+    /// A base address for clients, such as <c>http://127.0.0.1:41234/</c> (the any-address is given as loopback);
+    /// TLS and TCP ports get <c>tls://</c> and <c>tcp://</c>.
+    /// </summary>
     public Uri Uri
     {
         get
@@ -26,7 +32,7 @@ public sealed record BoundListenerPort(int ListenerPort, bool Https, IPEndPoint 
             }
 
             var host = address.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
-            return new Uri((Https ? "https://" : "http://") + host + ":" + LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture) + "/");
+            return new Uri(Protocol.ToLowerInvariant() + "://" + host + ":" + LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture) + "/");
         }
     }
 }

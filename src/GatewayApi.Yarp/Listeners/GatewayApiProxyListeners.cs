@@ -15,7 +15,7 @@ public sealed class GatewayApiProxyListeners
 {
     private readonly GatewayApiProxyOptions _options;
     private readonly Lock _lock = new();
-    private readonly List<(int ListenerPort, bool Https, ListenOptions Options)> _endpoints = [];
+    private readonly List<(ListenerPort Port, ListenOptions Options)> _endpoints = [];
     private volatile FrozenDictionary<int, int> _localToListener = FrozenDictionary<int, int>.Empty;
     private volatile IReadOnlyList<BoundListenerPort> _bound = [];
     private bool _settled;
@@ -77,11 +77,11 @@ public sealed class GatewayApiProxyListeners
         return false;
     }
 
-    internal void Register(int listenerPort, bool https, ListenOptions listenOptions)
+    internal void Register(ListenerPort port, ListenOptions listenOptions)
     {
         lock (_lock)
         {
-            _endpoints.Add((listenerPort, https, listenOptions));
+            _endpoints.Add((port, listenOptions));
             Volatile.Write(ref _settled, false);
         }
     }
@@ -107,12 +107,12 @@ public sealed class GatewayApiProxyListeners
             }
 
             var bound = new List<BoundListenerPort>();
-            foreach (var (listenerPort, https, listen) in _endpoints)
+            foreach (var (port, listen) in _endpoints)
             {
                 if (listen.EndPoint is IPEndPoint endPoint && endPoint.Port != 0)
                 {
-                    map[endPoint.Port] = listenerPort;
-                    bound.Add(new BoundListenerPort(listenerPort, https, endPoint));
+                    map[endPoint.Port] = port.Port;
+                    bound.Add(new BoundListenerPort(port.Port, port.Https, endPoint) { Protocol = port.Protocol });
                 }
             }
 

@@ -12,13 +12,14 @@ namespace GatewayApi.Yarp;
 /// Adds one Kestrel endpoint per listener port of the state in effect when the host starts (hosted services start
 /// before the web server binds, so manifests applied after <c>Build()</c> count): HTTPS ports
 /// terminate TLS with a certificate chosen per handshake from the current state (SNI), plain ports speak
-/// HTTP/1.1 and h2c.
+/// HTTP/1.1 and h2c, and TLS and TCP ports proxy byte streams (<see cref="StreamProxy"/>).
 /// </summary>
 internal sealed class KestrelEndpointSetup(
     IOptions<GatewayApiProxyOptions> options,
     GatewayApiProxyConfiguration configuration,
     GatewayApiProxyListeners listeners,
     IOptions<KestrelServerOptions> kestrelOptions,
+    IBackendEndpointResolver resolver,
     ILoggerFactory loggerFactory) : IHostedService
 {
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -39,13 +40,22 @@ internal sealed class KestrelEndpointSetup(
 
         // h2c connections stand in as TLS for Kestrel (CleartextHttp2Detection); their :scheme stays http.
         kestrel.AllowAlternateSchemes = true;
-        var certificates = new ListenerCertificates(configuration, loggerFactory.CreateLogger(ProxyLog.Category));
+        var logger = loggerFactory.CreateLogger(ProxyLog.Category);
+        var certificates = new ListenerCertificates(configuration, logger);
+        var streams = new StreamProxy(configuration, resolver, certificates, settings, logger);
         foreach (var port in ListenerPorts.Of(configuration.Current).Values.OrderBy(p => p.Port))
         {
             var local = settings.PortBindings.TryGetValue(port.Port, out var mapped) ? mapped : port.Port;
             kestrel.Listen(new IPEndPoint(settings.ListenAddress, local), listen =>
             {
-                if (port.Https)
+                if (port.Kind is ListenerPortKind.Tls or ListenerPortKind.Tcp)
+                {
+                    // Not HTTP at all: the connection is routed and proxied as a byte stream (TLSRoute, TCPRoute).
+                    listen.Protocols = HttpProtocols.Http1;
+                    var handler = streams.Handler(port.Port, port.Kind);
+                    listen.Use(_ => handler);
+                }
+                else if (port.Https)
                 {
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
                     var listenerPort = port.Port;
@@ -63,7 +73,7 @@ internal sealed class KestrelEndpointSetup(
                     }
                 }
 
-                listeners.Register(port.Port, port.Https, listen);
+                listeners.Register(port, listen);
             });
         }
     }

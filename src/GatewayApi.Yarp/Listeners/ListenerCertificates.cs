@@ -71,7 +71,9 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
         {
             var spec = state.Snapshot.Gateways.FirstOrDefault(g => g.Metadata?.Name == gateway.Name && (g.Metadata.NamespaceProperty ?? "default") == gateway.Namespace);
             var status = state.Status.Gateways.FirstOrDefault(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace)?.Status;
-            foreach (var listener in gateway.Listeners.Where(l => l.Protocol == ProtocolType.Https))
+            // HTTPS listeners, and TLS listeners that terminate (TLSRoute mode Terminate); passthrough listeners have none.
+            foreach (var listener in gateway.Listeners.Where(l => l.Protocol == ProtocolType.Https
+                || (l.Protocol == ProtocolType.Tls && string.Equals(l.TlsMode, "Terminate", StringComparison.Ordinal))))
             {
                 var certificate = Load(state, gateway, listener, spec, status);
                 if (!result.TryGetValue(listener.Port, out var list))

@@ -5,10 +5,41 @@ using Microsoft.Extensions.Logging;
 
 namespace GatewayApi.Yarp;
 
-/// <summary>One listener port of the served Gateways: which Gateway owns it and whether it terminates TLS.</summary>
-internal sealed record ListenerPort(int Port, bool Https, NamespacedName Gateway);
+/// <summary>What a listener port speaks, from the protocols of its listeners.</summary>
+internal enum ListenerPortKind
+{
+    /// <summary>HTTP listeners: HTTP/1.1 and h2c.</summary>
+    Http,
 
-/// <summary>The listener ports of a state (accepted HTTP/HTTPS listeners only), computed once per state.</summary>
+    /// <summary>HTTPS listeners: TLS terminated by Kestrel, certificate by SNI.</summary>
+    Https,
+
+    /// <summary>TLS listeners (TLSRoute): routed by the ClientHello's SNI, then passed through or terminated per listener.</summary>
+    Tls,
+
+    /// <summary>TCP listeners (TCPRoute): every connection goes to the listener's route.</summary>
+    Tcp,
+}
+
+/// <summary>One listener port of the served Gateways: which Gateway owns it and what it speaks.</summary>
+internal sealed record ListenerPort(int Port, ListenerPortKind Kind, NamespacedName Gateway)
+{
+    public bool Https => Kind == ListenerPortKind.Https;
+
+    /// <summary>The protocol name shown to users (HTTP, HTTPS, TLS, TCP).</summary>
+    public string Protocol => Kind switch
+    {
+        ListenerPortKind.Https => "HTTPS",
+        ListenerPortKind.Tls => "TLS",
+        ListenerPortKind.Tcp => "TCP",
+        _ => "HTTP",
+    };
+}
+
+/// <summary>
+/// The listener ports of a state (accepted HTTP, HTTPS, TLS and TCP listeners; UDP is not served), computed once
+/// per state.
+/// </summary>
 internal static class ListenerPorts
 {
     private static readonly object CacheKey = new();
@@ -22,19 +53,27 @@ internal static class ListenerPorts
         var ports = new Dictionary<int, ListenerPort>();
         foreach (var gateway in routing.Gateways.OrderBy(g => g.Namespace, StringComparer.Ordinal).ThenBy(g => g.Name, StringComparer.Ordinal))
         {
-            foreach (var group in gateway.Listeners.Where(IsHttp).GroupBy(l => l.Port))
+            foreach (var group in gateway.Listeners.Where(l => KindOf(l) is not null).GroupBy(l => l.Port))
             {
-                if (!ports.ContainsKey(group.Key))
-                {
-                    ports[group.Key] = new ListenerPort(group.Key, group.Any(l => l.Protocol == ProtocolType.Https), new NamespacedName(gateway.Namespace, gateway.Name));
-                }
+                // The status engine marks protocol conflicts on a port; of what is left, HTTP(S) wins, then TLS, then TCP.
+                var kinds = group.Select(l => KindOf(l)!.Value).ToHashSet();
+                var kind = kinds.Contains(ListenerPortKind.Https) ? ListenerPortKind.Https
+                    : kinds.Contains(ListenerPortKind.Http) ? ListenerPortKind.Http
+                    : kinds.Contains(ListenerPortKind.Tls) ? ListenerPortKind.Tls
+                    : ListenerPortKind.Tcp;
+                ports.TryAdd(group.Key, new ListenerPort(group.Key, kind, new NamespacedName(gateway.Namespace, gateway.Name)));
             }
         }
 
         return ports.ToFrozenDictionary();
     }
 
-    private static bool IsHttp(ListenerRoutes listener) => listener.Protocol == ProtocolType.Http || listener.Protocol == ProtocolType.Https;
+    private static ListenerPortKind? KindOf(ListenerRoutes listener) =>
+        listener.Protocol == ProtocolType.Http ? ListenerPortKind.Http
+        : listener.Protocol == ProtocolType.Https ? ListenerPortKind.Https
+        : listener.Protocol == ProtocolType.Tls ? ListenerPortKind.Tls
+        : listener.Protocol == ProtocolType.Tcp ? ListenerPortKind.Tcp
+        : null;
 
     public static void WarnAboutUnboundPorts(GatewayApiProxyState state, IReadOnlyCollection<int> boundListenerPorts, ILogger logger)
     {

@@ -39,6 +39,14 @@ internal static partial class ProxyLog
         Message = "{Method} {Path}: the client went away before the exchange with backend {Backend} finished ({Error}); nothing answered.")]
     public static partial void ClientAborted(ILogger logger, string method, string path, string backend, string error);
 
+    [LoggerMessage(EventId = 15, EventName = "StreamRejected", Level = LogLevel.Information,
+        Message = "{Protocol} connection on listener port {Port} (SNI {ServerName}) closed: {Reason}.")]
+    public static partial void StreamRejected(ILogger logger, string protocol, int port, string? serverName, string reason);
+
+    [LoggerMessage(EventId = 16, EventName = "StreamBackendFailed", Level = LogLevel.Warning,
+        Message = "{Protocol} connection on listener port {Port} (SNI {ServerName}): backend {Backend} at {Endpoint} could not be reached ({Error}); closed.")]
+    public static partial void StreamBackendFailed(ILogger logger, string protocol, int port, string? serverName, string backend, string endpoint, string error);
+
     [LoggerMessage(EventId = 20, EventName = "MirrorDropped", Level = LogLevel.Debug,
         Message = "Mirror copy to {Backend} dropped: {Reason}.")]
     public static partial void MirrorDropped(ILogger logger, string backend, string reason);
