@@ -49,6 +49,7 @@ internal sealed class EchoServer : IAsyncDisposable
                 kestrel.Listen(IPAddress.Loopback, 0, listen =>
                 {
                     listen.Protocols = http2Only ? HttpProtocols.Http2 : HttpProtocols.Http1AndHttp2;
+                    listen.Use(EchoTls.Middleware);
                     listenOptions.Add((port, http2Only, listen));
                 });
             }

@@ -15,13 +15,15 @@ namespace GatewayApi.Conformance.Http.Targets;
 /// <summary>
 /// A live conformance target: the implementation (<see cref="ILiveImplementation"/>) serves the Gateways on
 /// loopback, the target runs an echo backend for every Service it is given and sends each request over the
-/// network (HTTP/1.1; HTTP/2 for gRPC; TLS with the case's server name for HTTPS and for gRPC with a server name).
+/// network (HTTP/1.1; HTTP/2 for gRPC; TLS with the case's server name for HTTPS, for TLS listeners (TLSRoute,
+/// Passthrough or Terminate) and for gRPC with a server name).
 /// </summary>
 /// <remarks>
 /// Every request carries a request id header; the echo backends record what they received under it, so the
 /// target reports which Service answered (the receipt on the answer) and which Services got mirrored copies (the
-/// other receipts of that id, waiting <see cref="HttpTargetOptions.MirrorGrace"/> for late ones). Mesh requests
-/// and TLS passthrough streams (TLSRoute) are not sent by this target: those cases fail with a clear reason.
+/// other receipts of that id, waiting <see cref="HttpTargetOptions.MirrorGrace"/> for late ones). The echo
+/// backends accept TLS as well as plaintext on every port, so a TLS Passthrough listener's backend ends the
+/// client's TLS itself. Mesh requests are not sent by this target: those cases fail with a clear reason.
 /// </remarks>
 public sealed class HttpConformanceTarget : IConformanceTarget, IAsyncDisposable
 {
@@ -74,11 +76,6 @@ public sealed class HttpConformanceTarget : IConformanceTarget, IAsyncDisposable
             throw new NotSupportedException("the HTTP target sends requests through Gateways only, not from mesh clients");
         }
 
-        if (request.Protocol == RequestProtocol.Tls)
-        {
-            throw new NotSupportedException("the HTTP target does not open TLS passthrough streams (TLSRoute) yet");
-        }
-
         if (_implementation.FindListener(gateway, request.Port) is not { } endPoint)
         {
             return new TargetResponse { Rejected = true, Diagnostics = $"the implementation serves no listener port {request.Port} of Gateway {gateway}" };
@@ -106,7 +103,9 @@ public sealed class HttpConformanceTarget : IConformanceTarget, IAsyncDisposable
     private async Task<TargetResponse> SendAsync(TargetRequest request, IPEndPoint endPoint, string requestId, CancellationToken cancellationToken)
     {
         var grpc = request.Protocol == RequestProtocol.Grpc;
-        var tls = request.Protocol == RequestProtocol.Https || (grpc && request.ServerName is not null);
+        // TLS (TLSRoute) sends HTTP/1.1 inside the TLS stream: the echo backend answers it whether the listener
+        // passes the client's TLS through (the echo ends it) or terminates it (plaintext reaches the echo).
+        var tls = request.Protocol is RequestProtocol.Https or RequestProtocol.Tls || (grpc && request.ServerName is not null);
         using var message = new HttpRequestMessage(new HttpMethod(grpc ? "POST" : request.Method), new Uri(request.Path, UriKind.Relative));
         message.Headers.Host = request.Host ?? endPoint.Address.ToString();
         message.Headers.TryAddWithoutValidation(EchoLedger.RequestIdHeader, requestId);

@@ -5,7 +5,7 @@ using GatewayApi.Conformance.Running;
 namespace GatewayApi.Conformance.Http.Tests.Yarp;
 
 /// <summary>
-/// Issue #8, must-show 3: every GATEWAY-HTTP and GATEWAY-GRPC case, through the HTTP target, against the
+/// Issue #8, must-show 3: every GATEWAY-HTTP, GATEWAY-GRPC and GATEWAY-TLS case, through the HTTP target, against the
 /// GatewayApi.Yarp data plane on loopback; one test per case, and the report of the run committed under
 /// docs/conformance/yarp-report.yaml (UPDATE_CONFORMANCE_REPORT=1 rewrites it).
 /// </summary>

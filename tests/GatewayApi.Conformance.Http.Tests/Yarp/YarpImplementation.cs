@@ -50,7 +50,7 @@ internal sealed class YarpImplementation : ILiveImplementation, IAsyncDisposable
         foreach (var gateway in resources.OfType<Gateway>().Where(g => ours.Contains(g.Spec?.GatewayClassName)))
         {
             var ports = (gateway.Spec?.Listeners ?? [])
-                .Where(l => l.Protocol == ProtocolType.Http || l.Protocol == ProtocolType.Https)
+                .Where(l => l.Protocol == ProtocolType.Http || l.Protocol == ProtocolType.Https || l.Protocol == ProtocolType.Tls || l.Protocol == ProtocolType.Tcp)
                 .Select(l => l.Port ?? 0).Where(p => p > 0).Distinct().Order().ToArray();
             if (ports.Length > 0)
             {

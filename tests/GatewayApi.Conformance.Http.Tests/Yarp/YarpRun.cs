@@ -9,7 +9,7 @@ using GatewayApi.Yarp;
 namespace GatewayApi.Conformance.Http.Tests.Yarp;
 
 /// <summary>
-/// The conformance run of GatewayApi.Yarp through the HTTP target: every GATEWAY-HTTP and GATEWAY-GRPC case, run
+/// The conformance run of GatewayApi.Yarp through the HTTP target: every GATEWAY-HTTP, GATEWAY-GRPC and GATEWAY-TLS case, run
 /// once each (cases share one target, so they run one at a time) and remembered, so the per-case tests and the
 /// report test share one run.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class YarpRun : IAsyncLifetime
     private HttpConformanceTarget? _target;
 
     /// <summary>The profiles this run reports on.</summary>
-    public static IReadOnlyList<string> Profiles { get; } = [ConformanceProfiles.GatewayHttpName, ConformanceProfiles.GatewayGrpcName];
+    public static IReadOnlyList<string> Profiles { get; } = [ConformanceProfiles.GatewayHttpName, ConformanceProfiles.GatewayGrpcName, ConformanceProfiles.GatewayTlsName];
 
     /// <summary>The cases of those profiles.</summary>
     public static IReadOnlyList<ConformanceCase> Cases { get; } =
