@@ -26,6 +26,7 @@ public sealed class GatewayApiProxyOptions
         GatewayApiFeatures.GatewayHttpListenerIsolation,
         GatewayApiFeatures.GatewayHttpsListenerDetectMisdirectedRequests,
         GatewayApiFeatures.ReferenceGrant,
+        GatewayApiFeatures.ListenerSet,
         GatewayApiFeatures.HttpRoute,
         GatewayApiFeatures.HttpRouteDestinationPortMatching,
         GatewayApiFeatures.HttpRouteBackendRequestHeaderModification,

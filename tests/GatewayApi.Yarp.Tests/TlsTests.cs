@@ -116,6 +116,69 @@ public sealed class TlsTests(EchoBackends backends) : IClassFixture<EchoBackends
         Assert.Equal("CN=renewed.a.example.com", (await RawHttpsAsync(port, "a.example.com", "a.example.com")).Certificate);
     }
 
+    [Fact]
+    public async Task A_ListenerSet_HTTPS_listener_is_bound_and_uses_the_Secret_of_the_ListenerSet_namespace()
+    {
+        // The Gateway admits ListenerSets of its namespace; the set's listener brings its own port and certificate,
+        // and its certificateRef without a namespace means the ListenerSet's namespace (here "team", not the Gateway's).
+        const string gateway = """
+
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata:
+              name: gw
+              namespace: default
+            spec:
+              gatewayClassName: yarp
+              allowedListeners:
+                namespaces:
+                  from: All
+              listeners:
+              - name: http
+                port: 80
+                protocol: HTTP
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: ListenerSet
+            metadata:
+              name: team-listeners
+              namespace: team
+            spec:
+              parentRef: {name: gw, namespace: default}
+              listeners:
+              - name: secure
+                port: 443
+                protocol: HTTPS
+                hostname: team.example.com
+                tls:
+                  certificateRefs:
+                  - name: team-cert
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: team-route
+              namespace: team
+            spec:
+              parentRefs:
+              - {group: gateway.networking.k8s.io, kind: ListenerSet, name: team-listeners, sectionName: secure}
+              rules:
+              - backendRefs:
+                - name: echo-a
+                  port: 8080
+            ---
+            """;
+        var resolver = new StaticBackendEndpointResolver().Add("team", "echo-a", 8080, new BackendEndpoint("127.0.0.1", backends.A.Port));
+        await using var proxy = await TestProxy.StartAsync(
+            Manifests.GatewayClass + gateway + TestCertificates.Secret("team-cert", "team.example.com", "team") + Manifests.Service("echo-a", "team"),
+            resolver);
+
+        var answer = await RawHttpsAsync(proxy.Uri(443).Port, "team.example.com", "team.example.com");
+        Assert.Equal("CN=team.example.com", answer.Certificate);
+        Assert.StartsWith("HTTP/1.1 200", answer.Response, StringComparison.Ordinal);
+        Assert.Contains("\"backend\":\"echo-a\"", answer.Response, StringComparison.Ordinal);
+    }
+
     /// <summary>One HTTP/1.1 request over TLS with the given SNI and Host; returns the server certificate's subject and the raw response.</summary>
     private static async Task<(string Certificate, string Response)> RawHttpsAsync(int port, string serverName, string host)
     {

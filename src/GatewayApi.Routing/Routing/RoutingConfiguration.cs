@@ -54,6 +54,13 @@ public sealed record ListenerRoutes
     /// <summary>For <c>TLS</c> listeners, <c>Passthrough</c> or <c>Terminate</c>, surfaced in stream decisions.</summary>
     public string? TlsMode { get; init; }
 
+    /// <summary>
+    /// The ListenerSet that contributes the listener, or null for the Gateway's own. A data plane reads the
+    /// listener's TLS settings (certificateRefs) from that object, whose namespace is also the default namespace of
+    /// its references.
+    /// </summary>
+    public NamespacedName? ListenerSet { get; init; }
+
     /// <summary>The routes attached to this listener and accepted on it, of any kind.</summary>
     public IReadOnlyList<AttachedRoute> Routes { get; init; } = [];
 }

@@ -69,13 +69,11 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
         var result = new Dictionary<int, List<CertificateEntry>>();
         foreach (var gateway in state.Routing.Gateways)
         {
-            var spec = state.Snapshot.Gateways.FirstOrDefault(g => g.Metadata?.Name == gateway.Name && (g.Metadata.NamespaceProperty ?? "default") == gateway.Namespace);
-            var status = state.Status.Gateways.FirstOrDefault(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace)?.Status;
             // HTTPS listeners, and TLS listeners that terminate (TLSRoute mode Terminate); passthrough listeners have none.
             foreach (var listener in gateway.Listeners.Where(l => l.Protocol == ProtocolType.Https
                 || (l.Protocol == ProtocolType.Tls && string.Equals(l.TlsMode, "Terminate", StringComparison.Ordinal))))
             {
-                var certificate = Load(state, gateway, listener, spec, status);
+                var certificate = Load(state, gateway, listener);
                 if (!result.TryGetValue(listener.Port, out var list))
                 {
                     result[listener.Port] = list = [];
@@ -91,24 +89,42 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
         return result.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
-    private X509Certificate2? Load(GatewayApiProxyState state, GatewayRoutes gateway, ListenerRoutes listener, Gateway? spec, GatewayStatus? status)
+    private X509Certificate2? Load(GatewayApiProxyState state, GatewayRoutes gateway, ListenerRoutes listener)
     {
+        // The listener's owner: the Gateway, or the ListenerSet that contributes it (same Listener shape in both).
         var gatewayName = gateway.Namespace + "/" + gateway.Name;
-        var resolved = status?.Listeners?.FirstOrDefault(l => l.Name == listener.Name)?.Conditions?.FirstOrDefault(c => c.Type == "ResolvedRefs");
+        IEnumerable<Listener>? specs;
+        IEnumerable<ListenerStatus>? statuses;
+        string ownerNamespace;
+        if (listener.ListenerSet is { } set)
+        {
+            specs = state.Snapshot.ListenerSets.FirstOrDefault(l => l.Metadata?.Name == set.Name && (l.Metadata.NamespaceProperty ?? "default") == set.Namespace)?.Spec?.Listeners;
+            statuses = state.Status.ListenerSets.FirstOrDefault(l => l.Name == set.Name && l.Namespace == set.Namespace)?.Status?.Listeners;
+            ownerNamespace = set.Namespace;
+            gatewayName += $" (ListenerSet {set.Namespace}/{set.Name})";
+        }
+        else
+        {
+            specs = state.Snapshot.Gateways.FirstOrDefault(g => g.Metadata?.Name == gateway.Name && (g.Metadata.NamespaceProperty ?? "default") == gateway.Namespace)?.Spec?.Listeners;
+            statuses = state.Status.Gateways.FirstOrDefault(g => g.Name == gateway.Name && g.Namespace == gateway.Namespace)?.Status?.Listeners;
+            ownerNamespace = gateway.Namespace;
+        }
+
+        var resolved = statuses?.FirstOrDefault(l => l.Name == listener.Name)?.Conditions?.FirstOrDefault(c => c.Type == "ResolvedRefs");
         if (resolved is not null && resolved.Status != "True")
         {
             ProxyLog.CertificateNotFound(logger, listener.Name, gatewayName, listener.Port, $"{resolved.Reason}: {resolved.Message}");
             return null;
         }
 
-        var reference = spec?.Spec?.Listeners?.FirstOrDefault(l => l.Name == listener.Name)?.Tls?.CertificateRefs?.FirstOrDefault();
+        var reference = specs?.FirstOrDefault(l => l.Name == listener.Name)?.Tls?.CertificateRefs?.FirstOrDefault();
         if (reference?.Name is null)
         {
-            ProxyLog.CertificateNotFound(logger, listener.Name, gatewayName, listener.Port, "no certificateRefs (listeners of ListenerSets are not served over TLS yet)");
+            ProxyLog.CertificateNotFound(logger, listener.Name, gatewayName, listener.Port, "no certificateRefs");
             return null;
         }
 
-        var secretNamespace = reference.Namespace ?? gateway.Namespace;
+        var secretNamespace = reference.Namespace ?? ownerNamespace;
         var secret = state.Snapshot.Secrets.FirstOrDefault(s => s.Metadata?.Name == reference.Name && (s.Metadata.NamespaceProperty ?? "default") == secretNamespace);
         if (secret?.Data is null || !secret.Data.TryGetValue("tls.crt", out var certificate) || !secret.Data.TryGetValue("tls.key", out var key))
         {

@@ -49,7 +49,12 @@ internal sealed class YarpImplementation : ILiveImplementation, IAsyncDisposable
         var wanted = new Dictionary<NamespacedName, int[]>();
         foreach (var gateway in resources.OfType<Gateway>().Where(g => ours.Contains(g.Spec?.GatewayClassName)))
         {
-            var ports = (gateway.Spec?.Listeners ?? [])
+            // The Gateway's own listeners and those its ListenerSets add (the proxy binds whatever the merged set has).
+            var gatewayNamespace = gateway.Metadata?.NamespaceProperty ?? "default";
+            var fromSets = resources.OfType<ListenerSet>()
+                .Where(set => set.Spec?.ParentRef?.Name == gateway.Metadata?.Name && (set.Spec?.ParentRef?.Namespace ?? set.Metadata?.NamespaceProperty ?? "default") == gatewayNamespace)
+                .SelectMany(set => set.Spec?.Listeners ?? []);
+            var ports = (gateway.Spec?.Listeners ?? []).Concat(fromSets)
                 .Where(l => l.Protocol == ProtocolType.Http || l.Protocol == ProtocolType.Https || l.Protocol == ProtocolType.Tls || l.Protocol == ProtocolType.Tcp)
                 .Select(l => l.Port ?? 0).Where(p => p > 0).Distinct().Order().ToArray();
             if (ports.Length > 0)
