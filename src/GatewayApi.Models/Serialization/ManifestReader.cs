@@ -189,6 +189,15 @@ public static class ManifestReader
             {
                 errors.Add(ManifestErrors.FromYamlException(exception, source, documentIndex));
             }
+            catch (InvalidOperationException exception) when (parser.Current is { } at)
+            {
+                // Utf8JsonWriter refuses nesting beyond its depth limit; say where instead of letting it escape.
+                errors.Add(new ManifestException(
+                    ManifestErrorKind.Syntax,
+                    "the document nests deeper than JSON allows (1000 levels of mappings and sequences)",
+                    new ManifestLocation(source, documentIndex, (int)at.Start.Line, (int)at.Start.Column),
+                    innerException: exception));
+            }
         }
 
         private static string TrimJsonMessage(string message)

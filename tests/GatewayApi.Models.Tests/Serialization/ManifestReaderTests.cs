@@ -263,4 +263,24 @@ public class LegacyWireFormTests
         Assert.Equal("status.supportedFeatures[0]", error.FieldPath);
         Assert.Equal(6, error.Location.Line);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Nesting_deeper_than_JSON_allows_is_a_syntax_error_with_a_location_not_an_escaping_exception(bool flowStyle)
+    {
+        // 2,000 levels: past Utf8JsonWriter's limit of 1,000, which used to escape as an InvalidOperationException.
+        var nested = flowStyle
+            ? "  a: " + new string('[', 2000) + new string(']', 2000) + "\n"
+            : string.Concat(Enumerable.Range(0, 2000).Select(depth => new string(' ', 2 + depth) + "k:\n")) + new string(' ', 2002) + "v: 1\n";
+        var text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n" + nested;
+
+        var result = ManifestReader.ReadCollectingErrors(text, "deep.yaml");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ManifestErrorKind.Syntax, error.ErrorKind);
+        Assert.Equal("deep.yaml", error.Location.Source);
+        Assert.True(error.Location.Line > 5, error.Message);
+        Assert.Contains("nests deeper", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ManifestException>(() => ManifestReader.Read(text, "deep.yaml"));
+    }
 }
