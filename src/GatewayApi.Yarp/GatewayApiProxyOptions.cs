@@ -60,6 +60,7 @@ public sealed class GatewayApiProxyOptions
         GatewayApiFeatures.TlsRouteModeTerminate,
         GatewayApiFeatures.TlsRouteModeMixed,
         GatewayApiFeatures.TcpRoute,
+        GatewayApiFeatures.UdpRoute,
     ];
 
     /// <summary>
@@ -149,6 +150,12 @@ public sealed class GatewayApiProxyOptions
 
     /// <summary>On TLS and TCP listener ports, how long connecting to the backend may take. Default 10 s.</summary>
     public TimeSpan StreamConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// On UDP listener ports, how long a flow (one client address) may go without a datagram either way before it
+    /// is forgotten; its next datagram is routed afresh. Default 60 s.
+    /// </summary>
+    public TimeSpan UdpFlowIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>YARP's inactivity timeout for one forwarded exchange. Default 100 s.</summary>
     public TimeSpan ActivityTimeout { get; set; } = TimeSpan.FromSeconds(100);

@@ -31,6 +31,7 @@ public static class GatewayApiProxyServiceCollectionExtensions
         services.TryAddSingleton<GatewayApiProxyHandler>();
         services.TryAddSingleton<IBackendEndpointResolver>(_ => new EndpointSliceBackendEndpointResolver(new DnsBackendEndpointResolver()));
         services.AddHostedService<KestrelEndpointSetup>();
+        services.AddHostedService<UdpProxy>();
         services.AddHostedService<DirectoryManifestWatcher>();
         return services;
     }

@@ -17,6 +17,7 @@ public sealed class GatewayApiProxyListeners
     private readonly Lock _lock = new();
     private readonly List<(ListenerPort Port, ListenOptions Options)> _endpoints = [];
     private volatile FrozenDictionary<int, int> _localToListener = FrozenDictionary<int, int>.Empty;
+    private readonly List<(int ListenerPort, IPEndPoint EndPoint)> _udp = [];
     private volatile IReadOnlyList<BoundListenerPort> _bound = [];
     private bool _settled;
 
@@ -86,6 +87,16 @@ public sealed class GatewayApiProxyListeners
         }
     }
 
+    // UDP ports are bound by UdpProxy, not Kestrel, and known as soon as they are bound.
+    internal void RegisterUdp(int listenerPort, IPEndPoint endPoint)
+    {
+        lock (_lock)
+        {
+            _udp.Add((listenerPort, endPoint));
+            Volatile.Write(ref _settled, false);
+        }
+    }
+
     // Kestrel writes the bound port back into ListenOptions when it binds port 0; read it lazily after start.
     private bool Refresh()
     {
@@ -116,7 +127,12 @@ public sealed class GatewayApiProxyListeners
                 }
             }
 
-            if (bound.Count == _endpoints.Count && _endpoints.Count > 0)
+            foreach (var (listenerPort, endPoint) in _udp)
+            {
+                bound.Add(new BoundListenerPort(listenerPort, false, endPoint) { Protocol = "UDP" });
+            }
+
+            if (bound.Count == _endpoints.Count + _udp.Count && bound.Count > 0)
             {
                 Volatile.Write(ref _settled, true);
             }

@@ -43,7 +43,16 @@ internal sealed class KestrelEndpointSetup(
         var logger = loggerFactory.CreateLogger(ProxyLog.Category);
         var certificates = new ListenerCertificates(configuration, logger);
         var streams = new StreamProxy(configuration, resolver, certificates, settings, logger);
-        foreach (var port in ListenerPorts.Of(configuration.Current).Values.OrderBy(p => p.Port))
+        var ports = ListenerPorts.Of(configuration.Current);
+        if (ports.Count == 0)
+        {
+            // Kestrel binds localhost:5000 when given no endpoint at all; with no HTTP, HTTPS, TLS or TCP listener
+            // (none yet, or only UDP) hold an ephemeral loopback port that closes every connection instead.
+            kestrel.Listen(new IPEndPoint(IPAddress.Loopback, 0), listen => listen.Use(_ => _ => Task.CompletedTask));
+            return;
+        }
+
+        foreach (var port in ports.Values.OrderBy(p => p.Port))
         {
             var local = settings.PortBindings.TryGetValue(port.Port, out var mapped) ? mapped : port.Port;
             kestrel.Listen(new IPEndPoint(settings.ListenAddress, local), listen =>

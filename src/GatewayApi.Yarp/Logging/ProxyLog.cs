@@ -40,12 +40,18 @@ internal static partial class ProxyLog
     public static partial void ClientAborted(ILogger logger, string method, string path, string backend, string error);
 
     [LoggerMessage(EventId = 15, EventName = "StreamRejected", Level = LogLevel.Information,
-        Message = "{Protocol} connection on listener port {Port} (SNI {ServerName}) closed: {Reason}.")]
-    public static partial void StreamRejected(ILogger logger, string protocol, int port, string? serverName, string reason);
+        Message = "{Protocol} traffic on listener port {Port} (SNI: {ServerName}) refused: {Reason}.")]
+    private static partial void StreamRejectedCore(ILogger logger, string protocol, int port, string serverName, string reason);
+
+    public static void StreamRejected(ILogger logger, string protocol, int port, string? serverName, string reason) =>
+        StreamRejectedCore(logger, protocol, port, serverName ?? "none", reason);
 
     [LoggerMessage(EventId = 16, EventName = "StreamBackendFailed", Level = LogLevel.Warning,
-        Message = "{Protocol} connection on listener port {Port} (SNI {ServerName}): backend {Backend} at {Endpoint} could not be reached ({Error}); closed.")]
-    public static partial void StreamBackendFailed(ILogger logger, string protocol, int port, string? serverName, string backend, string endpoint, string error);
+        Message = "{Protocol} traffic on listener port {Port} (SNI: {ServerName}): backend {Backend} at {Endpoint} could not be reached ({Error}).")]
+    private static partial void StreamBackendFailedCore(ILogger logger, string protocol, int port, string serverName, string backend, string endpoint, string error);
+
+    public static void StreamBackendFailed(ILogger logger, string protocol, int port, string? serverName, string backend, string endpoint, string error) =>
+        StreamBackendFailedCore(logger, protocol, port, serverName ?? "none", backend, endpoint, error);
 
     [LoggerMessage(EventId = 20, EventName = "MirrorDropped", Level = LogLevel.Debug,
         Message = "Mirror copy to {Backend} dropped: {Reason}.")]

@@ -34,7 +34,7 @@ internal static class Manifests
         """;
 
     /// <summary>A Service with one port 8080 (what backendRefs point at; the test resolver maps it to an echo server).</summary>
-    public static string Service(string name, string @namespace = "default", int port = 8080, string? appProtocol = null) => $"""
+    public static string Service(string name, string @namespace = "default", int port = 8080, string? appProtocol = null, string protocol = "TCP") => $"""
 
         apiVersion: v1
         kind: Service
@@ -45,6 +45,7 @@ internal static class Manifests
           ports:
           - name: http
             port: {port}
+            protocol: {protocol}
             {(appProtocol is null ? "" : "appProtocol: " + appProtocol)}
         ---
         """;
