@@ -50,8 +50,10 @@ public sealed class StatusResult
         IReadOnlyList<StatusUpdate<PolicyStatus>> backendTlsPolicies,
         IReadOnlyList<StatusUpdate<XMeshStatus>> meshes,
         IReadOnlyList<ParentEvaluation> parents,
-        AttachmentGraph graph)
+        AttachmentGraph graph,
+        IReadOnlyList<BackendTlsSettings> backendTls)
     {
+        BackendTls = backendTls;
         GatewayClasses = gatewayClasses;
         Gateways = gateways;
         ListenerSets = listenerSets;
@@ -90,6 +92,9 @@ public sealed class StatusResult
     internal AttachmentGraph Graph { get; }
 
     internal IReadOnlyList<ParentEvaluation> Parents => _parents;
+
+    /// <summary>The BackendTLSPolicies in force, per governed Service (port), for the router.</summary>
+    internal IReadOnlyList<BackendTlsSettings> BackendTls { get; }
 
     /// <summary>
     /// Explains, in sentences, how a route fared with each parent of ours it names: per listener, whether it attached and

@@ -61,6 +61,8 @@ public sealed class GatewayApiProxyOptions
         GatewayApiFeatures.TlsRouteModeMixed,
         GatewayApiFeatures.TcpRoute,
         GatewayApiFeatures.UdpRoute,
+        GatewayApiFeatures.BackendTlsPolicy,
+        GatewayApiFeatures.BackendTlsPolicySanValidation,
     ];
 
     /// <summary>

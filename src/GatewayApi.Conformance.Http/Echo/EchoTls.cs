@@ -3,13 +3,15 @@ using System.IO.Pipelines;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using GatewayApi.Conformance.Targets;
 using Microsoft.AspNetCore.Connections;
 
 namespace GatewayApi.Conformance.Http.Echo;
 
 /// <summary>
 /// Lets every echo port also speak TLS: a connection that opens with a TLS handshake record is answered with
-/// TLS (a self-signed certificate, no ALPN: HTTP/1.1 inside), any other connection stays plain. So the same echo
+/// TLS (a certificate for <c>abc.example.com</c> issued by <see cref="ConformanceCertificateAuthority"/>, no ALPN: the
+/// endpoint's own protocols inside), any other connection stays plain. So the same echo
 /// backend serves a gateway that terminates TLS (plaintext arrives) and a TLS Passthrough listener (the client's
 /// own TLS arrives), as the upstream suite's TLS backend does.
 /// </summary>
@@ -51,14 +53,9 @@ internal static class EchoTls
         }
     };
 
-    private static X509Certificate2 Create()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=echo-backend", key, HashAlgorithmName.SHA256);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        // Through PKCS#12 so the key is usable by SslStream on every platform.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
-    }
+    // The certificate the upstream suite's TLS backend presents: abc.example.com, issued by the suite's CA
+    // (ConformanceCertificateAuthority, which the Gateway base publishes as ConfigMap tls-checks-ca-certificate).
+    private static X509Certificate2 Create() => ConformanceCertificateAuthority.Issue("abc.example.com");
 
     private sealed class Pipe(PipeReader input, PipeWriter output) : IDuplexPipe
     {

@@ -56,6 +56,7 @@ public sealed class HttpConformanceTarget : IConformanceTarget, IAsyncDisposable
     public async ValueTask ApplyAsync(IReadOnlyList<IKubernetesObject<V1ObjectMeta>> resources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resources);
+
         Backends = await _echo.EnsureAsync(resources, cancellationToken).ConfigureAwait(false);
         await _implementation.ApplyAsync(resources, Backends, cancellationToken).ConfigureAwait(false);
     }

@@ -124,15 +124,8 @@ public sealed class InMemoryTarget : IConformanceTarget, IExplainingTarget
         EchoedRequest? echoed = null;
         var mirrored = new List<EchoedRequest>();
         int statusCode;
-        var tlsProblem = decision.Action == HttpAction.Forward && decision.Backend is { Usable: true } target && request.Gateway is { } via
-            ? BackendTlsProblem(via, target)
-            : null;
         switch (decision.Action)
         {
-            case HttpAction.Forward when tlsProblem is not null:
-                // The Gateway cannot verify the backend (BackendTLSPolicy without a usable CA): the connection fails.
-                statusCode = 502;
-                break;
             case HttpAction.Forward when decision.Backend is { Usable: true } backend:
                 var headers = request.Headers.ToList();
                 decision.RequestHeaderModifications.ApplyTo(headers);
@@ -178,45 +171,8 @@ public sealed class InMemoryTarget : IConformanceTarget, IExplainingTarget
             Headers = responseHeaders,
             Backend = echoed,
             Mirrored = mirrored,
-            Diagnostics = Describe(decision) + (tlsProblem is null ? "" : " backendTLS=" + tlsProblem),
+            Diagnostics = Describe(decision),
         };
-    }
-
-    /// <summary>
-    /// What a data plane learns from the BackendTLSPolicy statuses: a policy on the backend Service (or its port) that
-    /// is not accepted or has unresolved CA references for this Gateway means TLS to the backend cannot be verified,
-    /// so the connection must fail with a 5xx (BackendTLSPolicy <c>caCertificateRefs</c>). The router's decision does
-    /// not carry backend TLS settings, so they are looked up here.
-    /// </summary>
-    private string? BackendTlsProblem(GatewayTarget gateway, RoutedBackend backend)
-    {
-        if (backend.Kind != "Service")
-        {
-            return null;
-        }
-
-        var portName = _objects.OfType<k8s.Models.V1Service>()
-            .FirstOrDefault(service => service.Metadata?.Name == backend.Name && service.Metadata?.NamespaceProperty == backend.Namespace)?
-            .Spec?.Ports?.FirstOrDefault(port => port.Port == backend.Port)?.Name;
-        foreach (var policy in _objects.OfType<BackendTlsPolicy>())
-        {
-            if ((policy.Metadata?.NamespaceProperty ?? "default") != backend.Namespace
-                || !(policy.Spec.TargetRefs ?? []).Any(target => target.Kind == "Service" && (target.Group ?? "") == "" && target.Name == backend.Name
-                    && (target.SectionName is null || target.SectionName == portName)))
-            {
-                continue;
-            }
-
-            var ancestor = (policy.Status?.Ancestors ?? []).FirstOrDefault(entry => entry.ControllerName == _options.ControllerName
-                && entry.AncestorRef?.Name == gateway.Name && (entry.AncestorRef.Namespace ?? policy.Metadata?.NamespaceProperty) == gateway.Namespace);
-            var failed = ancestor?.Conditions?.FirstOrDefault(condition => condition.Status == "False" && condition.Type is "Accepted" or "ResolvedRefs");
-            if (failed is not null)
-            {
-                return $"{policy.Metadata?.NamespaceProperty}/{policy.Metadata?.Name} {failed.Type}=False/{failed.Reason}";
-            }
-        }
-
-        return null;
     }
 
     private TargetResponse SendGrpc(TargetRequest request)

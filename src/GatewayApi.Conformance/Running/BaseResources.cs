@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using GatewayApi.Conformance.Definitions;
 using GatewayApi.Conformance.Loading;
+using GatewayApi.Conformance.Targets;
 using GatewayApi.Models;
 using GatewayApi.Models.Serialization;
 using k8s;
@@ -33,6 +34,7 @@ internal static class BaseResources
             .. ManifestReader.Read(GatewayBase.Value, "Cases/base/gateway.yaml").Select(manifest => manifest.Object),
             TlsSecret(SharedNames.InfraNamespace, "tls-validity-checks-certificate", InfraCertificate.Value),
             TlsSecret(SharedNames.WebBackendNamespace, "certificate", WebCertificate.Value),
+            ConformanceCertificateAuthority.ConfigMap(),
         ],
         BaseManifests.Mesh => ManifestReader.Read(MeshBase.Value, "Cases/base/mesh.yaml").Select(manifest => manifest.Object).ToArray(),
         _ => [],

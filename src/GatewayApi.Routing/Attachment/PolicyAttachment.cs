@@ -19,6 +19,9 @@ internal sealed class PolicyState(BackendTlsPolicy policy)
     /// <summary>The targeted Services that exist, with the section (port name) each target names.</summary>
     public List<(string Service, string? SectionName)> Targets { get; } = [];
 
+    /// <summary>The port number of each section in <see cref="Targets"/> (by the Service's port names).</summary>
+    public Dictionary<(string Service, string? SectionName), int?> TargetPorts { get; } = [];
+
     /// <summary>Our Gateways whose routes send traffic to a target, sorted by key, at most 16 (§6.6).</summary>
     public List<GatewayState> Ancestors { get; } = [];
 
@@ -104,7 +107,9 @@ internal static class PolicyAttachment
                 }
                 else
                 {
-                    state.Targets.Add((serviceKey, string.IsNullOrEmpty(target.SectionName) ? null : target.SectionName));
+                    var portName = string.IsNullOrEmpty(target.SectionName) ? null : target.SectionName;
+                    state.Targets.Add((serviceKey, portName));
+                    state.TargetPorts[(serviceKey, portName)] = portName is null ? null : (service.Spec?.Ports ?? []).First(p => p.Name == portName).Port;
                 }
             }
 
@@ -172,6 +177,77 @@ internal static class PolicyAttachment
         {
             state.AcceptedProblem ??= (BackendTlsPolicyConditionReason.NoValidCACertificate.Value, "No CA certificate reference is valid.");
         }
+    }
+
+    /// <summary>
+    /// What the data plane must do for each governed Service (port): the settings of the policy that applies there.
+    /// A valid policy (the conflict winner) applies; where none is valid, an <c>Invalid</c> or
+    /// <c>NoValidCACertificate</c> policy still applies as a failure, so the traffic is refused rather than sent
+    /// unverified. Conflicted policies and missing targets apply nowhere.
+    /// </summary>
+    public static List<BackendTlsSettings> Settings(EngineContext context, List<PolicyState> states)
+    {
+        var applied = new Dictionary<(string Service, string? SectionName), BackendTlsSettings>();
+        var ordered = states.OrderBy(s => s.Policy, Comparer<BackendTlsPolicy>.Create(ObjectNames.CompareByAge)).ToList();
+        foreach (var state in ordered.Where(s => s.AcceptedProblem is null))
+        {
+            foreach (var target in state.Targets)
+            {
+                if (!applied.ContainsKey(target))
+                {
+                    applied[target] = SettingsOf(context, state, target, problem: null);
+                }
+            }
+        }
+
+        foreach (var state in ordered)
+        {
+            if (state.AcceptedProblem is not { } problem
+                || (problem.Reason != BackendTlsPolicyConditionReason.Invalid.Value && problem.Reason != BackendTlsPolicyConditionReason.NoValidCACertificate.Value))
+            {
+                continue;
+            }
+
+            foreach (var target in state.Targets)
+            {
+                if (!applied.ContainsKey(target))
+                {
+                    applied[target] = SettingsOf(context, state, target, $"BackendTLSPolicy {state.Key} is not accepted ({problem.Reason}): {problem.Message}");
+                }
+            }
+        }
+
+        return [.. applied.OrderBy(a => a.Key.Service, StringComparer.Ordinal).ThenBy(a => a.Key.SectionName, StringComparer.Ordinal).Select(a => a.Value)];
+    }
+
+    private static BackendTlsSettings SettingsOf(EngineContext context, PolicyState state, (string Service, string? SectionName) target, string? problem)
+    {
+        var validation = state.Policy.Spec.Validation;
+        var bundles = new List<string>();
+        foreach (var reference in validation?.CaCertificateRefs ?? [])
+        {
+            if (TlsReferences.CheckPolicyCaRef(context, reference, state.Namespace).IsValid
+                && TlsReferences.ReadCaBundle(context.Snapshot.FindConfigMap(state.Namespace, reference.Name)) is { } bundle)
+            {
+                bundles.Add(bundle);
+            }
+        }
+
+        return new BackendTlsSettings
+        {
+            Policy = new NamespacedName(state.Namespace, state.Name),
+            ServiceNamespace = state.Namespace,
+            ServiceName = target.Service[(target.Service.IndexOf('/', StringComparison.Ordinal) + 1)..],
+            Port = state.TargetPorts.TryGetValue(target, out var port) ? port : null,
+            Hostname = validation?.Hostname ?? string.Empty,
+            CaCertificates = bundles,
+            SystemCaCertificates = validation?.WellKnownCACertificates?.Value == WellKnownCACertificatesType.System.Value,
+            SubjectAltNames = [.. (validation?.SubjectAltNames ?? []).Where(n => n is not null).Select(n => n.Type?.Value == SubjectAltNameType.Uri.Value
+                ? new BackendTlsSubjectAltName(SubjectAltNameType.Uri.Value, n.Uri ?? string.Empty)
+                : new BackendTlsSubjectAltName(SubjectAltNameType.Hostname.Value, n.Hostname ?? string.Empty))],
+            Options = state.Policy.Spec.Options is { Count: > 0 } options ? new Dictionary<string, string>(options, StringComparer.Ordinal) : new Dictionary<string, string>(),
+            Problem = problem,
+        };
     }
 
     private static void ResolveConflicts(List<PolicyState> states)

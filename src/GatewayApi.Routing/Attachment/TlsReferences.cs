@@ -136,15 +136,7 @@ internal static class TlsReferences
             return new(invalidReason, $"ConfigMap {@namespace}/{name} does not exist.", []);
         }
 
-        string? bundle = null;
-        if (configMap.Data is not null && configMap.Data.TryGetValue(CaCertificateKey, out var text))
-        {
-            bundle = text;
-        }
-        else if (configMap.BinaryData is not null && configMap.BinaryData.TryGetValue(CaCertificateKey, out var bytes))
-        {
-            bundle = Encoding.UTF8.GetString(bytes);
-        }
+        var bundle = ReadCaBundle(configMap);
 
         if (string.IsNullOrWhiteSpace(bundle))
         {
@@ -178,6 +170,19 @@ internal static class TlsReferences
         }
 
         return new(null, $"ConfigMap {@namespace}/{name} resolved.", []);
+    }
+
+    /// <summary>The <c>ca.crt</c> text of a ConfigMap (from <c>data</c>, else <c>binaryData</c>), or null.</summary>
+    public static string? ReadCaBundle(V1ConfigMap? configMap)
+    {
+        if (configMap?.Data is not null && configMap.Data.TryGetValue(CaCertificateKey, out var text))
+        {
+            return text;
+        }
+
+        return configMap?.BinaryData is not null && configMap.BinaryData.TryGetValue(CaCertificateKey, out var bytes) && bytes is not null
+            ? Encoding.UTF8.GetString(bytes)
+            : null;
     }
 
     private static string? ReadText(V1Secret secret, string key)

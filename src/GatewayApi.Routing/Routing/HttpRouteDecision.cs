@@ -128,8 +128,17 @@ public sealed record RoutedBackend
     /// <summary>For an unusable backend: 500, or 503 when the Service has no ready endpoints.</summary>
     public int ErrorStatusCode { get; init; }
 
-    /// <summary>For an unusable backend: the <c>ResolvedRefs</c> reason.</summary>
+    /// <summary>
+    /// For an unusable backend: the <c>ResolvedRefs</c> reason, <c>NoReadyEndpoints</c>, or
+    /// <c>BackendTLSPolicyNotUsable</c> (a BackendTLSPolicy governs it and cannot verify it, see <see cref="Tls"/>).
+    /// </summary>
     public string? Problem { get; init; }
+
+    /// <summary>
+    /// The BackendTLSPolicy that governs this Service port, if any: connect to it with TLS as these settings say.
+    /// Null means plain traffic.
+    /// </summary>
+    public BackendTlsSettings? Tls { get; init; }
 
     /// <summary><c>Kind namespace/name:port</c>.</summary>
     public override string ToString() => $"{Kind} {Namespace}/{Name}" + (Port is { } port ? ":" + port : "");

@@ -47,7 +47,7 @@ public sealed class Router
     {
         ArgumentNullException.ThrowIfNull(configuration);
         options ??= RouterOptions.Default;
-        var context = new CompileContext(options);
+        var context = new CompileContext(options, new BackendTlsIndex(configuration.BackendTls));
         var gateways = new Dictionary<NamespacedName, CompiledGateway>();
         foreach (var gateway in configuration.Gateways)
         {

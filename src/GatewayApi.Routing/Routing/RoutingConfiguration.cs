@@ -15,6 +15,12 @@ public sealed record RoutingConfiguration
 
     /// <summary>The mesh parents (GAMMA, east/west traffic): Services with routes bound to their ports.</summary>
     public IReadOnlyList<ServiceRoutes> Services { get; init; } = [];
+
+    /// <summary>
+    /// The BackendTLSPolicies in force, one per governed Service (port). The router attaches them to the backends
+    /// of HTTPRoutes, GRPCRoutes, TCPRoutes and TLSRoutes on Terminate listeners (<see cref="RoutedBackend.Tls"/>).
+    /// </summary>
+    public IReadOnlyList<BackendTlsSettings> BackendTls { get; init; } = [];
 }
 
 /// <summary>One Gateway: its merged listener set (its own listeners and those of attached ListenerSets).</summary>

@@ -46,7 +46,7 @@ public static class RoutingConfigurationFromStatus
                     Routes = [.. g.Where(m => m.Ports.Contains(port)).Select(m => Adapt(m.Route))],
                 })],
             });
-        return new RoutingConfiguration { Gateways = [.. gateways], Services = [.. services] };
+        return new RoutingConfiguration { Gateways = [.. gateways], Services = [.. services], BackendTls = status.BackendTls };
     }
 
     private static AttachedRoute Adapt(AcceptedRoute route) => new()

@@ -28,6 +28,7 @@ public static class GatewayApiProxyServiceCollectionExtensions
         services.TryAddSingleton<GatewayApiProxyConfiguration>();
         services.TryAddSingleton<GatewayApiProxyListeners>();
         services.TryAddSingleton<ProxyHttpClient>();
+        services.TryAddSingleton<BackendTlsClients>();
         services.TryAddSingleton<GatewayApiProxyHandler>();
         services.TryAddSingleton<IBackendEndpointResolver>(_ => new EndpointSliceBackendEndpointResolver(new DnsBackendEndpointResolver()));
         services.AddHostedService<KestrelEndpointSetup>();

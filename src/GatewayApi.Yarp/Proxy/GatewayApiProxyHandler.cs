@@ -24,7 +24,7 @@ internal sealed class GatewayApiProxyHandler
     private readonly IExtensionRefFilter? _extensionFilter;
     private readonly GatewayApiProxyOptions _options;
     private readonly ILogger _logger;
-    private readonly HttpMessageInvoker _client;
+    private readonly BackendTlsClients _clients;
     private readonly RequestMirror _mirror;
     private readonly ForwarderRequestConfig _http1;
     private readonly ForwarderRequestConfig _http2;
@@ -34,7 +34,7 @@ internal sealed class GatewayApiProxyHandler
         GatewayApiProxyListeners listeners,
         IHttpForwarder forwarder,
         IBackendEndpointResolver resolver,
-        ProxyHttpClient client,
+        BackendTlsClients clients,
         IServiceProvider services,
         IOptions<GatewayApiProxyOptions> options,
         ILoggerFactory loggerFactory)
@@ -46,8 +46,8 @@ internal sealed class GatewayApiProxyHandler
         _extensionFilter = services.GetService<IExtensionRefFilter>();
         _options = options.Value;
         _logger = loggerFactory.CreateLogger(ProxyLog.Category);
-        _client = client.Invoker;
-        _mirror = new RequestMirror(_client, resolver, _options, _logger);
+        _clients = clients;
+        _mirror = new RequestMirror(clients, resolver, _options, _logger);
         _http1 = BackendProtocols.Http1(_options.ActivityTimeout);
         _http2 = BackendProtocols.Http2(_options.ActivityTimeout);
     }
@@ -283,7 +283,7 @@ internal sealed class GatewayApiProxyHandler
                 replay.Position = 0;
             }
 
-            var error = await _forwarder.SendAsync(context, endpoint.Prefix, _client, config, transformer, attemptDeadline.Token).ConfigureAwait(false);
+            var error = await _forwarder.SendAsync(context, endpoint.Prefix, _clients.For(backend), config, transformer, attemptDeadline.Token).ConfigureAwait(false);
             // Our own deadlines also end the forward as "canceled"; only without them is a canceled forward the client's doing.
             if (context.RequestAborted.IsCancellationRequested || (IsClientSide(error) && !attemptDeadline.IsCancellationRequested))
             {
@@ -402,7 +402,7 @@ internal sealed class GatewayApiProxyHandler
         }
 
         var transformer = new DecisionTransformer(request.Authority, null, decision.RequestHeaderModifications, decision.ResponseHeaderModifications);
-        var error = await _forwarder.SendAsync(context, endpoint.Prefix, _client, _http2, transformer, context.RequestAborted).ConfigureAwait(false);
+        var error = await _forwarder.SendAsync(context, endpoint.Prefix, _clients.For(backend), _http2, transformer, context.RequestAborted).ConfigureAwait(false);
         if (error != ForwarderError.None && (context.RequestAborted.IsCancellationRequested || IsClientSide(error)))
         {
             ProxyLog.ClientAborted(_logger, request.Method, request.Path, backend.ToString(), error.ToString());

@@ -9,7 +9,7 @@ namespace GatewayApi.Yarp;
 /// <see cref="GatewayApiProxyOptions.MaxConcurrentMirrors"/> in flight (further copies are dropped), each with
 /// its own deadline. The copy is the request as forwarded: rewritten host and path, modified headers, same body.
 /// </summary>
-internal sealed class RequestMirror(HttpMessageInvoker client, IBackendEndpointResolver resolver, GatewayApiProxyOptions options, ILogger logger)
+internal sealed class RequestMirror(BackendTlsClients clients, IBackendEndpointResolver resolver, GatewayApiProxyOptions options, ILogger logger)
 {
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -25,6 +25,12 @@ internal sealed class RequestMirror(HttpMessageInvoker client, IBackendEndpointR
         {
             if (!mirror.Mirrored)
             {
+                continue;
+            }
+
+            if (!mirror.Backend.Usable)
+            {
+                ProxyLog.MirrorDropped(logger, mirror.Backend.ToString(), mirror.Backend.Problem ?? "backend not usable");
                 continue;
             }
 
@@ -44,11 +50,11 @@ internal sealed class RequestMirror(HttpMessageInvoker client, IBackendEndpointR
 
             headers ??= CopyHeaders(context.Request.Headers, headerChanges);
             var message = Build(context.Request.Method, RoundRobin.Next(endpoints).Prefix + pathAndQuery, host, headers, body);
-            _ = SendAsync(message, name);
+            _ = SendAsync(clients.For(mirror.Backend), message, name);
         }
     }
 
-    private async Task SendAsync(HttpRequestMessage message, string backend)
+    private async Task SendAsync(HttpMessageInvoker client, HttpRequestMessage message, string backend)
     {
         try
         {

@@ -83,7 +83,24 @@ internal sealed class StreamProxy(
             return;
         }
 
-        await using var upstream = new NetworkStream(socket, ownsSocket: false);
+        Stream upstream = new NetworkStream(socket, ownsSocket: false);
+        if (backend.Tls is { } backendTls)
+        {
+            // BackendTLSPolicy (Terminate and TCP listeners): our own TLS to the backend, verified as the policy says.
+            try
+            {
+                using var handshakeDeadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+                handshakeDeadline.CancelAfter(options.StreamHandshakeTimeout);
+                upstream = await BackendTls.AuthenticateAsync(upstream, backendTls, null, handshakeDeadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException)
+            {
+                ProxyLog.StreamBackendFailed(logger, protocol, listenerPort, serverName, backend.ToString(), endpoint.ToString(), "TLS to the backend failed: " + exception.Message);
+                return;
+            }
+        }
+
+        await using var ownedUpstream = upstream;
         if (tls && string.Equals(decision.TlsMode, "Terminate", StringComparison.Ordinal))
         {
             await TerminateAsync(connection, listenerPort, serverName, prefix, socket, upstream).ConfigureAwait(false);
@@ -95,12 +112,15 @@ internal sealed class StreamProxy(
         {
             await upstream.WriteAsync(prefix, token).ConfigureAwait(false);
             await input.CopyToAsync(upstream, token).ConfigureAwait(false);
-        }, socket, connection.ConnectionClosed);
+        }, upstream, socket, connection.ConnectionClosed);
         await CopyBackAsync(() => upstream.CopyToAsync(connection.Transport.Output, connection.ConnectionClosed), socket).ConfigureAwait(false);
+
+        // The backend is done: stop waiting for the client (which may be waiting for us to close) and close.
+        connection.Transport.Input.CancelPendingRead();
         await clientToBackend.ConfigureAwait(false);
     }
 
-    private async Task TerminateAsync(ConnectionContext connection, int listenerPort, string? serverName, byte[] prefix, Socket socket, NetworkStream upstream)
+    private async Task TerminateAsync(ConnectionContext connection, int listenerPort, string? serverName, byte[] prefix, Socket socket, Stream upstream)
     {
         if (certificates.Select(listenerPort, serverName) is not { } certificate)
         {
@@ -122,22 +142,28 @@ internal sealed class StreamProxy(
             return;
         }
 
-        var clientToBackend = PumpAsync(token => tls.CopyToAsync(upstream, token), socket, connection.ConnectionClosed);
+        var clientToBackend = PumpAsync(token => tls.CopyToAsync(upstream, token), upstream, socket, connection.ConnectionClosed);
         await CopyBackAsync(async () =>
         {
             await upstream.CopyToAsync(tls, connection.ConnectionClosed).ConfigureAwait(false);
             await tls.ShutdownAsync().ConfigureAwait(false);
         }, socket).ConfigureAwait(false);
+        connection.Transport.Input.CancelPendingRead();
         await clientToBackend.ConfigureAwait(false);
     }
 
     // Client to backend: when the client finishes sending, the backend is told (half-close) and may still answer;
     // when the client breaks off, the backend connection is dropped.
-    private static async Task PumpAsync(Func<CancellationToken, Task> copy, Socket socket, CancellationToken closed)
+    private static async Task PumpAsync(Func<CancellationToken, Task> copy, Stream upstream, Socket socket, CancellationToken closed)
     {
         try
         {
             await copy(closed).ConfigureAwait(false);
+            if (upstream is SslStream backendTls)
+            {
+                await backendTls.ShutdownAsync().ConfigureAwait(false); // close_notify before the half-close
+            }
+
             socket.Shutdown(SocketShutdown.Send);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException or System.Security.Authentication.AuthenticationException)

@@ -196,6 +196,19 @@ public sealed class StreamProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_backend_closes_first_the_client_connection_closes_too()
+    {
+        // The echo answers one line and closes; the client never half-closes, yet must see the end of the stream.
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", _proxy.Listeners.GetUri(9000).Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("one line\n"));
+        using var reader = new StreamReader(stream);
+        Assert.Equal("tcp-echo tls=false got one line", await reader.ReadLineAsync());
+        Assert.Null(await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
     public async Task A_TCP_backend_that_is_down_closes_the_connection_and_is_logged()
     {
         var port = _tcp.Port;

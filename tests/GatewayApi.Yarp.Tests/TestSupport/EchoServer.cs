@@ -44,12 +44,35 @@ internal sealed class EchoServer : IAsyncDisposable
     /// <summary>Every request received, in arrival order.</summary>
     public ConcurrentQueue<EchoedRequest> Received { get; } = new();
 
-    /// <summary>Starts a server on 127.0.0.1 with a dynamic port (HTTP/1.1 and h2c).</summary>
-    public static async Task<EchoServer> StartAsync(string name)
+    /// <summary>
+    /// Starts a server on 127.0.0.1 with a dynamic port: HTTP/1.1 and h2c, or, with a certificate, HTTPS (HTTP/1.1
+    /// and HTTP/2 by ALPN) that reports the SNI it was asked for (<see cref="EchoedRequest.ServerName"/>).
+    /// </summary>
+    public static async Task<EchoServer> StartAsync(string name, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1AndHttp2));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
+        {
+            l.Protocols = HttpProtocols.Http1AndHttp2;
+            if (certificate is not null)
+            {
+                l.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions
+                {
+                    // The selector sees the SNI; keep it with the connection for the echo.
+                    ServerCertificateSelector = (connection, serverName) =>
+                    {
+                        if (connection is not null)
+                        {
+                            connection.Items["sni"] = serverName;
+                        }
+
+                        return certificate;
+                    },
+                });
+            }
+        }));
         var app = builder.Build();
         var server = new EchoServer(name, app);
         app.UseWebSockets();
@@ -77,6 +100,7 @@ internal sealed class EchoServer : IAsyncDisposable
             Path = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString,
             Host = context.Request.Host.Value ?? "",
             Protocol = context.Request.Protocol,
+            ServerName = context.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionItemsFeature>()?.Items.TryGetValue("sni", out var sni) == true ? sni as string : null,
             Headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             Body = body,
         };
@@ -149,6 +173,9 @@ internal sealed record EchoedRequest
     public string Host { get; init; } = "";
 
     public string Protocol { get; init; } = "";
+
+    /// <summary>The SNI of the TLS connection the request came on; null for plain connections.</summary>
+    public string? ServerName { get; init; }
 
     /// <summary>Header names in lower case; repeated headers joined with <c>,</c>.</summary>
     public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);

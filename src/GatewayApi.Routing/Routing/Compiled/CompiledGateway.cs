@@ -71,8 +71,14 @@ internal sealed class CompiledGateway
                 TlsMode = listener.TlsMode,
                 Http = protocol is "HTTP" or "HTTPS" ? CompiledHttpRoutes.Compile(listener.Routes, listener.Hostname, context, null) : CompiledHttpRoutes.Empty,
                 Grpc = protocol is "HTTP" or "HTTPS" ? CompiledGrpcRoutes.Compile(listener.Routes, listener.Hostname, context, null) : CompiledGrpcRoutes.Empty,
-                Tls = protocol == "TLS" ? CompiledTlsRoutes.Compile(listener.Routes, listener.Hostname) : null,
-                Stream = protocol is "TCP" or "UDP" ? Winner(listener.Routes, protocol == "TCP" ? TcpRoute.KindName : UdpRoute.KindName) : null,
+                // BackendTLSPolicy applies where the gateway itself opens the backend connection as a stream it owns:
+                // TLS Terminate and TCP. Passthrough carries the client's own TLS, and UDP has no TLS (our choice).
+                Tls = protocol == "TLS"
+                    ? CompiledTlsRoutes.Compile(listener.Routes, listener.Hostname, string.Equals(listener.TlsMode, "Passthrough", StringComparison.Ordinal) ? BackendTlsIndex.Empty : context.BackendTls)
+                    : null,
+                Stream = protocol is "TCP" or "UDP"
+                    ? Winner(listener.Routes, protocol == "TCP" ? TcpRoute.KindName : UdpRoute.KindName, protocol == "TCP" ? context.BackendTls : BackendTlsIndex.Empty)
+                    : null,
             };
             listeners.Add(compiled);
             if (!ports.TryGetValue(listener.Port, out var port))
@@ -104,12 +110,12 @@ internal sealed class CompiledGateway
         return new CompiledGateway(new NamespacedName(gateway.Namespace, gateway.Name), ports, listeners);
     }
 
-    private static StreamCandidate? Winner(IEnumerable<AttachedRoute> routes, string kind)
+    private static StreamCandidate? Winner(IEnumerable<AttachedRoute> routes, string kind, BackendTlsIndex tls)
     {
         StreamCandidate? winner = null;
         foreach (var attached in routes)
         {
-            if (attached.Route.Kind == kind && StreamCandidate.From(attached) is { } candidate
+            if (attached.Route.Kind == kind && StreamCandidate.From(attached, tls) is { } candidate
                 && (winner is null || StreamCandidate.Compare(candidate, winner) < 0))
             {
                 winner = candidate;

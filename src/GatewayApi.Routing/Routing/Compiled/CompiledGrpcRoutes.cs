@@ -290,7 +290,7 @@ internal sealed class CompiledGrpcRoutes
                 }
 
                 var rule = rules[ruleIndex];
-                var compiledRule = RuleCompiler.CompileGrpc(rule, ruleIndex, reference, attached, meshParent is not null && context.Options.MeshRuleWithoutBackendsUsesParentService ? meshParent : null);
+                var compiledRule = RuleCompiler.CompileGrpc(rule, ruleIndex, reference, attached, meshParent is not null && context.Options.MeshRuleWithoutBackendsUsesParentService ? meshParent : null, context.BackendTls);
                 IList<GrpcRouteMatch?> matches = rule.Matches is { Count: > 0 } given ? [.. given] : [null];
                 for (var matchIndex = 0; matchIndex < matches.Count; matchIndex++)
                 {

@@ -61,7 +61,7 @@ internal sealed class CompiledHttpRoutes
                 }
 
                 var rule = rules?[ruleIndex];
-                var compiledRule = RuleCompiler.CompileHttp(rule, ruleIndex, reference, attached, meshParent is not null && context.Options.MeshRuleWithoutBackendsUsesParentService ? meshParent : null);
+                var compiledRule = RuleCompiler.CompileHttp(rule, ruleIndex, reference, attached, meshParent is not null && context.Options.MeshRuleWithoutBackendsUsesParentService ? meshParent : null, context.BackendTls);
                 var matches = rule?.Matches is { Count: > 0 } given ? given : null;
                 var matchCount = matches?.Count ?? 1;
                 for (var matchIndex = 0; matchIndex < matchCount; matchIndex++)
@@ -154,9 +154,12 @@ internal static class RouteIdentity
 }
 
 /// <summary>What one router build shares: options and the pattern cache.</summary>
-internal sealed class CompileContext(RouterOptions options)
+internal sealed class CompileContext(RouterOptions options, BackendTlsIndex? backendTls = null)
 {
     public RouterOptions Options { get; } = options;
+
+    /// <summary>The BackendTLSPolicy settings by Service port, attached to every backend that names one.</summary>
+    public BackendTlsIndex BackendTls { get; } = backendTls ?? BackendTlsIndex.Empty;
 
     public CompiledPattern.Cache Patterns { get; } = new(options.RegularExpressionMatchesWholeValue);
 }

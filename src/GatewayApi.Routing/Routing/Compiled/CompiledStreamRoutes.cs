@@ -13,7 +13,7 @@ internal sealed record StreamCandidate(CompiledRule Rule, long CreationTicks, st
         return c != 0 ? c : string.CompareOrdinal(x.RouteName, y.RouteName);
     }
 
-    public static StreamCandidate? From(AttachedRoute attached)
+    public static StreamCandidate? From(AttachedRoute attached, BackendTlsIndex backendTls)
     {
         IList<L4RouteRule>? rules = attached.Route switch
         {
@@ -30,7 +30,7 @@ internal sealed record StreamCandidate(CompiledRule Rule, long CreationTicks, st
         var reference = RouteIdentity.Of(attached.Route);
 
         // v1 has exactly one rule; a deprecated multi-rule object routes by its first.
-        var rule = RuleCompiler.CompileL4(rules.Count > 0 ? rules[0] : null, 0, reference, attached);
+        var rule = RuleCompiler.CompileL4(rules.Count > 0 ? rules[0] : null, 0, reference, attached, backendTls);
         return new StreamCandidate(rule, RouteIdentity.Ticks(attached.Route.Metadata.CreationTimestamp), reference.Namespace + "/" + reference.Name);
     }
 }
@@ -43,12 +43,12 @@ internal sealed class CompiledTlsRoutes
 {
     private readonly HostnameTable<StreamCandidate> _table = new();
 
-    public static CompiledTlsRoutes Compile(IEnumerable<AttachedRoute> routes, string? listenerHostname)
+    public static CompiledTlsRoutes Compile(IEnumerable<AttachedRoute> routes, string? listenerHostname, BackendTlsIndex tls)
     {
         var byHostname = new Dictionary<string, StreamCandidate>(StringComparer.OrdinalIgnoreCase);
         foreach (var attached in routes)
         {
-            if (attached.Route is not TlsRoute || StreamCandidate.From(attached) is not { } candidate)
+            if (attached.Route is not TlsRoute || StreamCandidate.From(attached, tls) is not { } candidate)
             {
                 continue;
             }

@@ -6,15 +6,15 @@ namespace GatewayApi.Routing.Filters;
 /// <summary>Compiles the after-match part of HTTPRoute, GRPCRoute and L4 rules: filters, backends, settings.</summary>
 internal static class RuleCompiler
 {
-    public static CompiledRule CompileHttp(HttpRouteRule? rule, int ruleIndex, RouteReference route, AttachedRoute attached, RoutedBackend? parentService)
+    public static CompiledRule CompileHttp(HttpRouteRule? rule, int ruleIndex, RouteReference route, AttachedRoute attached, RoutedBackend? parentService, BackendTlsIndex tls)
     {
         var refs = rule?.BackendRefs ?? [];
         var backends = refs.Count == 0 ? [] : new CompiledBackend[refs.Count];
         for (var i = 0; i < refs.Count; i++)
         {
             backends[i] = new CompiledBackend(
-                Backend(refs[i], i, route, attached, ruleIndex),
-                HttpFilters(refs[i].Filters, FilterStage.Backend, route, attached, ruleIndex, i));
+                Backend(refs[i], i, route, attached, ruleIndex, tls),
+                HttpFilters(refs[i].Filters, FilterStage.Backend, route, attached, ruleIndex, i, tls));
         }
 
         return new CompiledRule
@@ -22,7 +22,7 @@ internal static class RuleCompiler
             Route = route,
             RuleIndex = ruleIndex,
             RuleName = rule?.Name,
-            Filters = HttpFilters(rule?.Filters, FilterStage.Rule, route, attached, ruleIndex, null),
+            Filters = HttpFilters(rule?.Filters, FilterStage.Rule, route, attached, ruleIndex, null, tls),
             Backends = backends,
             Timeouts = rule?.Timeouts is { } t ? new RouteTimeouts(t.Request?.TimeSpan, t.BackendRequest?.TimeSpan) : null,
             Retry = rule?.Retry is { } r ? new RetrySettings([.. r.Codes ?? []], r.Attempts, r.Backoff?.TimeSpan) : null,
@@ -31,15 +31,15 @@ internal static class RuleCompiler
         };
     }
 
-    public static CompiledRule CompileGrpc(GrpcRouteRule rule, int ruleIndex, RouteReference route, AttachedRoute attached, RoutedBackend? parentService)
+    public static CompiledRule CompileGrpc(GrpcRouteRule rule, int ruleIndex, RouteReference route, AttachedRoute attached, RoutedBackend? parentService, BackendTlsIndex tls)
     {
         var backends = new List<CompiledBackend>();
         var refs = rule.BackendRefs ?? [];
         for (var i = 0; i < refs.Count; i++)
         {
             backends.Add(new CompiledBackend(
-                Backend(refs[i], i, route, attached, ruleIndex),
-                GrpcFilters(refs[i].Filters, FilterStage.Backend, route, attached, ruleIndex, i)));
+                Backend(refs[i], i, route, attached, ruleIndex, tls),
+                GrpcFilters(refs[i].Filters, FilterStage.Backend, route, attached, ruleIndex, i, tls)));
         }
 
         return new CompiledRule
@@ -47,14 +47,14 @@ internal static class RuleCompiler
             Route = route,
             RuleIndex = ruleIndex,
             RuleName = rule.Name,
-            Filters = GrpcFilters(rule.Filters, FilterStage.Rule, route, attached, ruleIndex, null),
+            Filters = GrpcFilters(rule.Filters, FilterStage.Rule, route, attached, ruleIndex, null, tls),
             Backends = [.. backends],
             SessionPersistence = rule.SessionPersistence,
             ParentServiceBackend = parentService,
         };
     }
 
-    public static CompiledRule CompileL4(L4RouteRule? rule, int ruleIndex, RouteReference route, AttachedRoute attached)
+    public static CompiledRule CompileL4(L4RouteRule? rule, int ruleIndex, RouteReference route, AttachedRoute attached, BackendTlsIndex tls)
     {
         var refs = rule?.BackendRefs ?? [];
         return new CompiledRule
@@ -62,11 +62,11 @@ internal static class RuleCompiler
             Route = route,
             RuleIndex = ruleIndex,
             RuleName = rule?.Name,
-            Backends = [.. refs.Select((b, i) => new CompiledBackend(Backend(b, i, route, attached, ruleIndex), []))],
+            Backends = [.. refs.Select((b, i) => new CompiledBackend(Backend(b, i, route, attached, ruleIndex, tls), []))],
         };
     }
 
-    public static RoutedBackend Backend(BackendObjectReference reference, int index, RouteReference route, AttachedRoute attached, int ruleIndex)
+    public static RoutedBackend Backend(BackendObjectReference reference, int index, RouteReference route, AttachedRoute attached, int ruleIndex, BackendTlsIndex tls)
     {
         UnusableReference? problem = null;
         foreach (var unusable in attached.UnusableReferences)
@@ -78,27 +78,39 @@ internal static class RuleCompiler
             }
         }
 
-        return Reference(reference, index, route.Namespace, (reference as BackendRef)?.Weight ?? 1, problem);
+        return Reference(reference, index, route.Namespace, (reference as BackendRef)?.Weight ?? 1, problem, tls);
     }
 
-    private static RoutedBackend Reference(BackendObjectReference reference, int index, string routeNamespace, int weight, UnusableReference? problem) => new()
+    private static RoutedBackend Reference(BackendObjectReference reference, int index, string routeNamespace, int weight, UnusableReference? problem, BackendTlsIndex tls)
     {
-        Index = index,
-        Group = reference.Group ?? "",
-        Kind = reference.Kind ?? "Service",
-        Namespace = reference.Namespace ?? routeNamespace,
-        Name = reference.Name ?? "",
-        Port = reference.Port,
-        Weight = Math.Max(0, weight),
-        Usable = problem is null,
-        ErrorStatusCode = problem is null ? 0 : problem.NoReadyEndpoints ? 503 : 500,
-        Problem = problem is null ? null : problem.NoReadyEndpoints ? "NoReadyEndpoints" : problem.Reason.Value,
-    };
+        var backend = new RoutedBackend
+        {
+            Index = index,
+            Group = reference.Group ?? "",
+            Kind = reference.Kind ?? "Service",
+            Namespace = reference.Namespace ?? routeNamespace,
+            Name = reference.Name ?? "",
+            Port = reference.Port,
+            Weight = Math.Max(0, weight),
+            Usable = problem is null,
+            ErrorStatusCode = problem is null ? 0 : problem.NoReadyEndpoints ? 503 : 500,
+            Problem = problem is null ? null : problem.NoReadyEndpoints ? "NoReadyEndpoints" : problem.Reason.Value,
+        };
+        if (backend.Group.Length != 0 || backend.Kind != "Service" || tls.Find(backend.Namespace, backend.Name, backend.Port) is not { } settings)
+        {
+            return backend;
+        }
+
+        // BackendTLSPolicy: a policy that cannot verify the backend makes connections to it fail (5xx), never plain.
+        return settings.Problem is null || !backend.Usable
+            ? backend with { Tls = settings }
+            : backend with { Tls = settings, Usable = false, ErrorStatusCode = 500, Problem = "BackendTLSPolicyNotUsable" };
+    }
 
     private static bool FilterUsable(AttachedRoute attached, int ruleIndex, int? backendIndex, int filterIndex) =>
         !attached.UnusableReferences.Any(u => u.RuleIndex == ruleIndex && u.BackendRefIndex == backendIndex && u.FilterIndex == filterIndex);
 
-    private static CompiledFilter[] HttpFilters(IList<HttpRouteFilter>? filters, FilterStage stage, RouteReference route, AttachedRoute attached, int ruleIndex, int? backendIndex)
+    private static CompiledFilter[] HttpFilters(IList<HttpRouteFilter>? filters, FilterStage stage, RouteReference route, AttachedRoute attached, int ruleIndex, int? backendIndex, BackendTlsIndex tls)
     {
         if (filters is null || filters.Count == 0)
         {
@@ -117,14 +129,14 @@ internal static class RuleCompiler
                 _ when type == HttpRouteFilterType.ResponseHeaderModifier.Value => HeaderModifier(type, stage, i, true, filter.ResponseHeaderModifier),
                 _ when type == HttpRouteFilterType.RequestRedirect.Value => Redirect(stage, i, filter.RequestRedirect),
                 _ when type == HttpRouteFilterType.UrlRewrite.Value => Rewrite(stage, i, filter.UrlRewrite),
-                _ when type == HttpRouteFilterType.RequestMirror.Value => Mirror(type, stage, i, filter.RequestMirror, route, usable),
+                _ when type == HttpRouteFilterType.RequestMirror.Value => Mirror(type, stage, i, filter.RequestMirror, route, usable, tls),
                 _ when type == HttpRouteFilterType.Cors.Value => filter.Cors is null
                     ? new InvalidFilter(type, stage, i, "CORS filter without settings")
                     : new CorsFilter(stage, i, new CorsPolicy(filter.Cors)),
                 _ when type == HttpRouteFilterType.ExtensionRef.Value => Extension(type, stage, i, filter.ExtensionRef, route, usable),
                 _ when type == HttpRouteFilterType.ExternalAuth.Value => filter.ExternalAuth?.BackendRef is null
                     ? new InvalidFilter(type, stage, i, "ExternalAuth filter without backendRef")
-                    : new ExternalAuthFilterStep(stage, i, filter.ExternalAuth, Reference(filter.ExternalAuth.BackendRef, -1, route.Namespace, 1, null), usable),
+                    : new ExternalAuthFilterStep(stage, i, filter.ExternalAuth, Reference(filter.ExternalAuth.BackendRef, -1, route.Namespace, 1, null, tls), usable),
                 _ => new InvalidFilter(type, stage, i, $"unsupported filter type '{type}'"),
             };
         }
@@ -132,7 +144,7 @@ internal static class RuleCompiler
         return compiled;
     }
 
-    private static CompiledFilter[] GrpcFilters(IList<GrpcRouteFilter>? filters, FilterStage stage, RouteReference route, AttachedRoute attached, int ruleIndex, int? backendIndex)
+    private static CompiledFilter[] GrpcFilters(IList<GrpcRouteFilter>? filters, FilterStage stage, RouteReference route, AttachedRoute attached, int ruleIndex, int? backendIndex, BackendTlsIndex tls)
     {
         if (filters is null || filters.Count == 0)
         {
@@ -149,7 +161,7 @@ internal static class RuleCompiler
             {
                 _ when type == GrpcRouteFilterType.RequestHeaderModifier.Value => HeaderModifier(type, stage, i, false, filter.RequestHeaderModifier),
                 _ when type == GrpcRouteFilterType.ResponseHeaderModifier.Value => HeaderModifier(type, stage, i, true, filter.ResponseHeaderModifier),
-                _ when type == GrpcRouteFilterType.RequestMirror.Value => Mirror(type, stage, i, filter.RequestMirror, route, usable),
+                _ when type == GrpcRouteFilterType.RequestMirror.Value => Mirror(type, stage, i, filter.RequestMirror, route, usable, tls),
                 _ when type == GrpcRouteFilterType.ExtensionRef.Value => Extension(type, stage, i, filter.ExtensionRef, route, usable),
                 _ => new InvalidFilter(type, stage, i, $"unsupported filter type '{type}'"),
             };
@@ -233,7 +245,7 @@ internal static class RuleCompiler
         return null;
     }
 
-    private static CompiledFilter Mirror(string type, FilterStage stage, int index, HttpRequestMirrorFilter? settings, RouteReference route, bool usable)
+    private static CompiledFilter Mirror(string type, FilterStage stage, int index, HttpRequestMirrorFilter? settings, RouteReference route, bool usable, BackendTlsIndex tls)
     {
         if (settings?.BackendRef is null)
         {
@@ -244,8 +256,8 @@ internal static class RuleCompiler
         var (numerator, denominator) = settings.Percent is { } percent
             ? (percent, 100)
             : settings.Fraction is { } fraction ? (fraction.Numerator ?? 0, fraction.Denominator ?? 100) : (100, 100);
-        var backend = Reference(settings.BackendRef, -1, route.Namespace, 1, null);
-        return new MirrorFilter(stage, index, backend, Math.Max(0, numerator), Math.Max(1, denominator), usable);
+        var backend = Reference(settings.BackendRef, -1, route.Namespace, 1, null, tls);
+        return new MirrorFilter(stage, index, backend, Math.Max(0, numerator), Math.Max(1, denominator), usable && backend.Usable);
     }
 
     private static CompiledFilter Extension(string type, FilterStage stage, int index, LocalObjectReference? reference, RouteReference route, bool usable) =>

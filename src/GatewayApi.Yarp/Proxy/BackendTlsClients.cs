@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using GatewayApi.Routing;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace GatewayApi.Yarp;
+
+/// <summary>
+/// One HTTP client per distinct BackendTLSPolicy setting, so connections verified for one policy (its SNI, trust and
+/// identity) are never pooled with another's. The handler's URI stays <c>http://</c>: TLS is opened underneath, in
+/// the connect callback, where SNI and verification are entirely ours (SocketsHttpHandler would otherwise take the
+/// SNI from the forwarded Host header).
+/// </summary>
+internal sealed class BackendTlsClients(ProxyHttpClient plain) : IDisposable
+{
+    private static readonly List<SslApplicationProtocol> Http11 = [SslApplicationProtocol.Http11];
+    private static readonly List<SslApplicationProtocol> Http2 = [SslApplicationProtocol.Http2];
+
+    private readonly ConcurrentDictionary<string, HttpMessageInvoker> _clients = new(StringComparer.Ordinal);
+
+    /// <summary>The client for a backend: the plain one, or the one for its BackendTLSPolicy.</summary>
+    public HttpMessageInvoker For(RoutedBackend backend) =>
+        backend.Tls is { } settings ? _clients.GetOrAdd(Key(settings), _ => Create(settings)) : plain.Invoker;
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+
+    // Everything that changes how a connection is opened or verified; not the policy's name.
+    private static string Key(BackendTlsSettings settings) => string.Join(
+        '\n',
+        [settings.Hostname, settings.SystemCaCertificates ? "system" : "custom", settings.Problem ?? string.Empty,
+            .. settings.SubjectAltNames.Select(n => n.Type + "=" + n.Value), .. settings.CaCertificates]);
+
+    private static HttpMessageInvoker Create(BackendTlsSettings settings) => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        EnableMultipleHttp2Connections = true,
+        ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+
+            // gRPC and h2c backends are asked for HTTP/2 (ALPN h2); everything else, WebSockets included, HTTP/1.1.
+            var protocols = context.InitialRequestMessage.Version.Major >= 2 ? Http2 : Http11;
+            return await BackendTls.AuthenticateAsync(new NetworkStream(socket, ownsSocket: true), settings, protocols, cancellationToken).ConfigureAwait(false);
+        },
+    }, disposeHandler: true);
+}
