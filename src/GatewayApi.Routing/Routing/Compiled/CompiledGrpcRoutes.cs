@@ -50,8 +50,10 @@ internal sealed class GrpcMatchSummary
         }
 
         var headers = new List<HeaderCondition>();
-        foreach (var header in match?.Headers ?? [])
+        var headerMatches = match?.Headers;
+        for (var headerIndex = 0; headerIndex < (headerMatches?.Count ?? 0); headerIndex++)
         {
+            var header = headerMatches![headerIndex];
             if (header.Name is null || header.Value is null)
             {
                 never ??= "a header match without name or value";
@@ -297,8 +299,9 @@ internal sealed class CompiledGrpcRoutes
                     var summary = GrpcMatchSummary.FromGrpc(matches[matchIndex], context.Patterns);
                     var target = new GrpcRouteTarget(compiledRule, matchIndex, summary);
                     var key = summary.Key(ticks, routeName, ruleIndex, matchIndex);
-                    foreach (var hostname in hostnames)
+                    for (var hostnameIndex = 0; hostnameIndex < hostnames.Count; hostnameIndex++)
                     {
+                        var hostname = hostnames[hostnameIndex];
                         if (!byHostname.TryGetValue(hostname, out var list))
                         {
                             byHostname.Add(hostname, list = []);

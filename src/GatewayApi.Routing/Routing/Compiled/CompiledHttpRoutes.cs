@@ -69,8 +69,9 @@ internal sealed class CompiledHttpRoutes
                     var summary = MatchSummary.FromHttp(matches?[matchIndex], context.Patterns);
                     var target = new HttpRouteTarget(compiledRule, matchIndex, summary);
                     var key = summary.Key(context.Options, ticks, routeName, ruleIndex, matchIndex);
-                    foreach (var hostname in hostnames)
+                    for (var hostnameIndex = 0; hostnameIndex < hostnames.Count; hostnameIndex++)
                     {
+                        var hostname = hostnames[hostnameIndex];
                         if (!byHostname.TryGetValue(hostname, out var list))
                         {
                             byHostname.Add(hostname, list = []);

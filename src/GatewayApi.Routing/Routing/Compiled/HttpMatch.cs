@@ -108,8 +108,11 @@ internal sealed class MatchSummary
         }
 
         var headers = match?.Headers is { Count: > 0 } ? new List<HeaderCondition>(match.Headers.Count) : null;
-        foreach (var header in match?.Headers ?? [])
+        // No empty list (and no boxed enumerator) per match: compile allocates per rule and match.
+        var headerMatches = match?.Headers;
+        for (var headerIndex = 0; headerIndex < (headerMatches?.Count ?? 0); headerIndex++)
         {
+            var header = headerMatches![headerIndex];
             if (header.Name is null || header.Value is null)
             {
                 never ??= "a header match without name or value";
@@ -145,8 +148,10 @@ internal sealed class MatchSummary
         }
 
         var query = match?.QueryParams is { Count: > 0 } ? new List<QueryCondition>(match.QueryParams.Count) : null;
-        foreach (var parameter in match?.QueryParams ?? [])
+        var queryMatches = match?.QueryParams;
+        for (var queryIndex = 0; queryIndex < (queryMatches?.Count ?? 0); queryIndex++)
         {
+            var parameter = queryMatches![queryIndex];
             if (parameter.Name is null || parameter.Value is null)
             {
                 never ??= "a query parameter match without name or value";
