@@ -63,6 +63,7 @@ public sealed class GatewayApiProxyOptions
         GatewayApiFeatures.UdpRoute,
         GatewayApiFeatures.BackendTlsPolicy,
         GatewayApiFeatures.BackendTlsPolicySanValidation,
+        GatewayApiFeatures.GatewayBackendClientCertificate,
     ];
 
     /// <summary>

@@ -55,6 +55,15 @@ public sealed class BackendTlsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_Gateway_presents_its_backend_client_certificate()
+    {
+        // GEP-3155: spec.tls.backend.clientCertificateRef is presented on the TLS connections the Gateway originates.
+        var (response, echo) = await _client.EchoGetAsync("/verified/client");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("CN=gateway.example.com", echo!.ClientCertificate);
+    }
+
+    [Fact]
     public async Task A_certificate_that_does_not_match_the_hostname_fails_with_a_5xx()
     {
         var (response, echo) = await _client.EchoGetAsync("/mismatch");
@@ -113,6 +122,7 @@ public sealed class BackendTlsTests : IAsyncLifetime
         Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
         Assert.Contains("\"path\":\"/over-tcp\"", answer, StringComparison.Ordinal);
         Assert.Contains("\"serverName\":\"backend.example.com\"", answer, StringComparison.Ordinal);
+        Assert.Contains("\"clientCertificate\":\"CN=gateway.example.com\"", answer, StringComparison.Ordinal);
     }
 
     private string Manifests()
@@ -128,6 +138,9 @@ public sealed class BackendTlsTests : IAsyncLifetime
               listeners:
               - {name: http, port: 80, protocol: HTTP}
               - {name: tcp, port: 9000, protocol: TCP}
+              tls:
+                backend:
+                  clientCertificateRef: {name: gateway-client}
             ---
             apiVersion: gateway.networking.k8s.io/v1alpha2
             kind: TCPRoute
@@ -137,6 +150,7 @@ public sealed class BackendTlsTests : IAsyncLifetime
               rules: [{backendRefs: [{name: tcp-tls, port: 443}]}]
             ---
             """);
+        text.Append(TestCertificates.Secret("gateway-client", "gateway.example.com"));
         text.Append(CaBundle("backend-ca", _authority.Pem)).Append(CaBundle("other-ca", _stranger.Pem));
         foreach (var service in Services)
         {
@@ -233,7 +247,7 @@ public sealed class BackendTlsTests : IAsyncLifetime
             names.AddDnsName(hostname);
             names.AddUri(new Uri(uri));
             request.CertificateExtensions.Add(names.Build());
-            using var issued = request.Create(_certificate, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), RandomNumberGenerator.GetBytes(12));
+            using var issued = request.Create(_certificate, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(29), RandomNumberGenerator.GetBytes(12));
             using var withKey = issued.CopyWithPrivateKey(key);
             return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
         }

@@ -14,6 +14,9 @@ internal sealed record AttachmentGraph
 
     public required IReadOnlyList<MeshRouteAttachment> MeshRoutes { get; init; }
 
+    /// <summary>Per Gateway (<c>{namespace}/{name}</c>), the resolved backend client certificate Secret.</summary>
+    public IReadOnlyDictionary<string, NamespacedName> BackendClientCertificates { get; init; } = new Dictionary<string, NamespacedName>();
+
     public static AttachmentGraph Build(IEnumerable<GatewayState> gateways, IReadOnlyList<ParentEvaluation> parents)
     {
         // For each listener, the routes accepted on it and their intersected hostnames (first parentRef that reached it).
@@ -72,7 +75,16 @@ internal sealed record AttachmentGraph
             })
             .ToList();
 
-        return new AttachmentGraph { Listeners = listeners, MeshRoutes = mesh };
+        var clientCertificates = new Dictionary<string, NamespacedName>(StringComparer.Ordinal);
+        foreach (var gateway in gateways)
+        {
+            if (gateway.BackendClientCertificate is { } secret)
+            {
+                clientCertificates[gateway.Key] = secret;
+            }
+        }
+
+        return new AttachmentGraph { Listeners = listeners, MeshRoutes = mesh, BackendClientCertificates = clientCertificates };
     }
 }
 

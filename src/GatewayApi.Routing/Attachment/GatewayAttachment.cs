@@ -153,6 +153,10 @@ internal static class GatewayAttachment
                 {
                     state.RefProblems.Add((check.Reason!, check.Message));
                 }
+                else
+                {
+                    state.BackendClientCertificate = new NamespacedName(string.IsNullOrEmpty(clientCertificate.Namespace) ? state.Namespace : clientCertificate.Namespace, clientCertificate.Name ?? string.Empty);
+                }
             }
         }
     }

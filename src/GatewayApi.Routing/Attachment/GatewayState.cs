@@ -54,6 +54,9 @@ internal sealed class GatewayState
     /// <summary>Gateway-level reference problems (backend client certificate).</summary>
     public List<(string Reason, string Message)> RefProblems { get; } = [];
 
+    /// <summary>The Secret of <c>spec.tls.backend.clientCertificateRef</c>, when it resolved (GEP-3155).</summary>
+    public NamespacedName? BackendClientCertificate { get; set; }
+
     /// <summary>Whether some frontend validation uses <c>AllowInsecureFallback</c>.</summary>
     public bool InsecureFrontendValidation { get; set; }
 

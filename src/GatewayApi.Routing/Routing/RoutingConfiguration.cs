@@ -37,6 +37,12 @@ public sealed record GatewayRoutes
     /// share port, protocol and hostname (a conflict the status engine should have rejected) the first wins.
     /// </summary>
     public IReadOnlyList<ListenerRoutes> Listeners { get; init; } = [];
+
+    /// <summary>
+    /// The <c>kubernetes.io/tls</c> Secret the Gateway presents as its client certificate on every TLS connection it
+    /// opens to a backend (<c>spec.tls.backend.clientCertificateRef</c>, GEP-3155), when the reference resolved.
+    /// </summary>
+    public NamespacedName? BackendClientCertificate { get; init; }
 }
 
 /// <summary>One listener and the routes attached and accepted on it.</summary>

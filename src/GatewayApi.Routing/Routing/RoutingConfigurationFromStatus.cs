@@ -23,6 +23,7 @@ public static class RoutingConfigurationFromStatus
             {
                 Namespace = g.Key.GatewayNamespace,
                 Name = g.Key.GatewayName,
+                BackendClientCertificate = graph.BackendClientCertificates.TryGetValue(g.Key.GatewayNamespace + "/" + g.Key.GatewayName, out var secret) ? secret : null,
                 Listeners = [.. g.Select(l => new ListenerRoutes
                 {
                     Name = l.ListenerName,

@@ -11,7 +11,8 @@ namespace GatewayApi.Yarp;
 /// Originates TLS to a backend as its BackendTLSPolicy says (<c>routing-semantics.md</c> §10): the policy hostname
 /// as SNI, trust in the policy's CA certificates only (or the system roots for <c>wellKnownCACertificates:
 /// System</c>), and the identity check: the certificate must match the hostname, or, when <c>subjectAltNames</c> is
-/// set, carry one of those names (the hostname is then not checked).
+/// set, carry one of those names (the hostname is then not checked). The Gateway's backend client certificate, if it
+/// has one, is presented when the backend asks.
 /// </summary>
 internal static class BackendTls
 {
@@ -21,7 +22,7 @@ internal static class BackendTls
     private static readonly ConcurrentDictionary<string, X509Certificate2Collection> Roots = new(StringComparer.Ordinal);
 
     /// <summary>Runs the client handshake over <paramref name="inner"/>; throws <see cref="System.Security.Authentication.AuthenticationException"/> when the backend is not trusted.</summary>
-    public static async Task<SslStream> AuthenticateAsync(Stream inner, BackendTlsSettings settings, List<SslApplicationProtocol>? protocols, CancellationToken cancellationToken)
+    public static async Task<SslStream> AuthenticateAsync(Stream inner, BackendTlsSettings settings, List<SslApplicationProtocol>? protocols, X509Certificate2? clientCertificate, CancellationToken cancellationToken)
     {
         var tls = new SslStream(inner, leaveInnerStreamOpen: false);
         try
@@ -30,6 +31,9 @@ internal static class BackendTls
             {
                 TargetHost = settings.Hostname,
                 ApplicationProtocols = protocols,
+
+                // The Gateway's backend client certificate (GEP-3155), offered whatever CA the backend asks for.
+                LocalCertificateSelectionCallback = clientCertificate is null ? null : (_, _, _, _, _) => clientCertificate,
                 RemoteCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(settings, certificate as X509Certificate2, chain, errors),
             }, cancellationToken).ConfigureAwait(false);
             return tls;

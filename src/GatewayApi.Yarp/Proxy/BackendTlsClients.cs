@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using GatewayApi.Routing;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -21,9 +22,14 @@ internal sealed class BackendTlsClients(ProxyHttpClient plain) : IDisposable
 
     private readonly ConcurrentDictionary<string, HttpMessageInvoker> _clients = new(StringComparer.Ordinal);
 
-    /// <summary>The client for a backend: the plain one, or the one for its BackendTLSPolicy.</summary>
-    public HttpMessageInvoker For(RoutedBackend backend) =>
-        backend.Tls is { } settings ? _clients.GetOrAdd(Key(settings), _ => Create(settings)) : plain.Invoker;
+    /// <summary>
+    /// The client for a backend: the plain one, or the one for its BackendTLSPolicy and the Gateway's backend client
+    /// certificate.
+    /// </summary>
+    public HttpMessageInvoker For(RoutedBackend backend, X509Certificate2? clientCertificate = null) =>
+        backend.Tls is { } settings
+            ? _clients.GetOrAdd(Key(settings, clientCertificate), _ => Create(settings, clientCertificate))
+            : plain.Invoker;
 
     public void Dispose()
     {
@@ -34,12 +40,12 @@ internal sealed class BackendTlsClients(ProxyHttpClient plain) : IDisposable
     }
 
     // Everything that changes how a connection is opened or verified; not the policy's name.
-    private static string Key(BackendTlsSettings settings) => string.Join(
+    private static string Key(BackendTlsSettings settings, X509Certificate2? clientCertificate) => string.Join(
         '\n',
-        [settings.Hostname, settings.SystemCaCertificates ? "system" : "custom", settings.Problem ?? string.Empty,
+        [settings.Hostname, settings.SystemCaCertificates ? "system" : "custom", settings.Problem ?? string.Empty, clientCertificate?.Thumbprint ?? "-",
             .. settings.SubjectAltNames.Select(n => n.Type + "=" + n.Value), .. settings.CaCertificates]);
 
-    private static HttpMessageInvoker Create(BackendTlsSettings settings) => new(new SocketsHttpHandler
+    private static HttpMessageInvoker Create(BackendTlsSettings settings, X509Certificate2? clientCertificate) => new(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
@@ -64,7 +70,7 @@ internal sealed class BackendTlsClients(ProxyHttpClient plain) : IDisposable
 
             // gRPC and h2c backends are asked for HTTP/2 (ALPN h2); everything else, WebSockets included, HTTP/1.1.
             var protocols = context.InitialRequestMessage.Version.Major >= 2 ? Http2 : Http11;
-            return await BackendTls.AuthenticateAsync(new NetworkStream(socket, ownsSocket: true), settings, protocols, cancellationToken).ConfigureAwait(false);
+            return await BackendTls.AuthenticateAsync(new NetworkStream(socket, ownsSocket: true), settings, protocols, clientCertificate, cancellationToken).ConfigureAwait(false);
         },
     }, disposeHandler: true);
 }

@@ -172,7 +172,7 @@ internal sealed class GatewayApiProxyHandler
         {
             if (replayable)
             {
-                _mirror.Send(context, state, decision.Mirrors, decision.Host ?? request.Authority, decision.Path ?? request.Path, decision.RequestHeaderModifications, body);
+                _mirror.Send(context, state, request.Gateway, decision.Mirrors, decision.Host ?? request.Authority, decision.Path ?? request.Path, decision.RequestHeaderModifications, body);
             }
             else
             {
@@ -184,7 +184,8 @@ internal sealed class GatewayApiProxyHandler
         }
 
         var config = BackendProtocols.IsH2c(state, backend) ? _http2 : _http1;
-        await ForwardAsync(context, request, decision, backend, endpoint, config, replayable ? retries : 0).ConfigureAwait(false);
+        var client = _clients.For(backend, backend.Tls is null ? null : BackendClientCertificates.Find(state, request.Gateway));
+        await ForwardAsync(context, request, decision, backend, endpoint, client, config, replayable ? retries : 0).ConfigureAwait(false);
     }
 
     private void Respond(HttpContext context, HttpRouteDecision decision, HttpRoutingRequest request)
@@ -253,7 +254,7 @@ internal sealed class GatewayApiProxyHandler
         return (true, body);
     }
 
-    private async Task ForwardAsync(HttpContext context, HttpRoutingRequest request, HttpRouteDecision decision, RoutedBackend backend, BackendEndpoint endpoint, ForwarderRequestConfig config, int retries)
+    private async Task ForwardAsync(HttpContext context, HttpRoutingRequest request, HttpRouteDecision decision, RoutedBackend backend, BackendEndpoint endpoint, HttpMessageInvoker client, ForwarderRequestConfig config, int retries)
     {
         var requestTimeout = decision.Timeouts?.Request ?? _options.DefaultRequestTimeout;
         var backendTimeout = decision.Timeouts?.BackendRequest;
@@ -283,7 +284,7 @@ internal sealed class GatewayApiProxyHandler
                 replay.Position = 0;
             }
 
-            var error = await _forwarder.SendAsync(context, endpoint.Prefix, _clients.For(backend), config, transformer, attemptDeadline.Token).ConfigureAwait(false);
+            var error = await _forwarder.SendAsync(context, endpoint.Prefix, client, config, transformer, attemptDeadline.Token).ConfigureAwait(false);
             // Our own deadlines also end the forward as "canceled"; only without them is a canceled forward the client's doing.
             if (context.RequestAborted.IsCancellationRequested || (IsClientSide(error) && !attemptDeadline.IsCancellationRequested))
             {
@@ -397,12 +398,13 @@ internal sealed class GatewayApiProxyHandler
             var (replayable, body) = await BufferBodyAsync(context).ConfigureAwait(false);
             if (replayable)
             {
-                _mirror.Send(context, state, decision.Mirrors, request.Authority, request.Path, decision.RequestHeaderModifications, body);
+                _mirror.Send(context, state, request.Gateway, decision.Mirrors, request.Authority, request.Path, decision.RequestHeaderModifications, body);
             }
         }
 
         var transformer = new DecisionTransformer(request.Authority, null, decision.RequestHeaderModifications, decision.ResponseHeaderModifications);
-        var error = await _forwarder.SendAsync(context, endpoint.Prefix, _clients.For(backend), _http2, transformer, context.RequestAborted).ConfigureAwait(false);
+        var client = _clients.For(backend, backend.Tls is null ? null : BackendClientCertificates.Find(state, request.Gateway));
+        var error = await _forwarder.SendAsync(context, endpoint.Prefix, client, _http2, transformer, context.RequestAborted).ConfigureAwait(false);
         if (error != ForwarderError.None && (context.RequestAborted.IsCancellationRequested || IsClientSide(error)))
         {
             ProxyLog.ClientAborted(_logger, request.Method, request.Path, backend.ToString(), error.ToString());

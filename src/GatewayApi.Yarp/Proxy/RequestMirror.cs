@@ -18,7 +18,7 @@ internal sealed class RequestMirror(BackendTlsClients clients, IBackendEndpointR
 
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrentMirrors, options.MaxConcurrentMirrors);
 
-    public void Send(HttpContext context, GatewayApiProxyState state, IReadOnlyList<MirrorDecision> mirrors, string host, string pathAndQuery, IReadOnlyList<HeaderModification> headerChanges, byte[]? body)
+    public void Send(HttpContext context, GatewayApiProxyState state, NamespacedName gateway, IReadOnlyList<MirrorDecision> mirrors, string host, string pathAndQuery, IReadOnlyList<HeaderModification> headerChanges, byte[]? body)
     {
         List<KeyValuePair<string, string>>? headers = null;
         foreach (var mirror in mirrors)
@@ -50,7 +50,7 @@ internal sealed class RequestMirror(BackendTlsClients clients, IBackendEndpointR
 
             headers ??= CopyHeaders(context.Request.Headers, headerChanges);
             var message = Build(context.Request.Method, RoundRobin.Next(endpoints).Prefix + pathAndQuery, host, headers, body);
-            _ = SendAsync(clients.For(mirror.Backend), message, name);
+            _ = SendAsync(clients.For(mirror.Backend, mirror.Backend.Tls is null ? null : BackendClientCertificates.Find(state, gateway)), message, name);
         }
     }
 

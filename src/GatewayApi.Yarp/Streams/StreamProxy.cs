@@ -91,7 +91,7 @@ internal sealed class StreamProxy(
             {
                 using var handshakeDeadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
                 handshakeDeadline.CancelAfter(options.StreamHandshakeTimeout);
-                upstream = await BackendTls.AuthenticateAsync(upstream, backendTls, null, handshakeDeadline.Token).ConfigureAwait(false);
+                upstream = await BackendTls.AuthenticateAsync(upstream, backendTls, null, BackendClientCertificates.Find(state, port.Gateway), handshakeDeadline.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException)
             {

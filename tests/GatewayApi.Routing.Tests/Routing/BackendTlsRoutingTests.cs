@@ -207,4 +207,26 @@ public class BackendTlsRoutingTests
         var router = Compile(Policy("p"), Scenario.Without(GatewayApiFeatures.BackendTlsPolicy, GatewayApiFeatures.BackendTlsPolicySanValidation));
         Assert.Null(Backend(router, "/one").Tls);
     }
+
+    [Theory]
+    [InlineData("{name: client, namespace: infra}", "infra/client")]
+    [InlineData("{name: client}", "infra/client")]
+    [InlineData("{name: elsewhere, namespace: apps}", null)] // no ReferenceGrant: not resolved, so not presented
+    [InlineData("{name: missing}", null)]
+    public void TheGatewaysBackendClientCertificate_IsHandedOverOnlyWhenItResolves(string reference, string? expected)
+    {
+        // GEP-3155: spec.tls.backend.clientCertificateRef, presented on every TLS connection to a backend.
+        var yaml = World.Replace("""
+              listeners:
+              - {name: http, port: 80, protocol: HTTP}
+            """, $$$"""
+              tls: {backend: {clientCertificateRef: {{{reference}}}}}
+              listeners:
+              - {name: http, port: 80, protocol: HTTP}
+            """, StringComparison.Ordinal);
+        Assert.NotEqual(World, yaml);
+        var status = Scenario.Run(yaml, extra: [Scenario.TlsSecret("infra", "client", "gw.example.com"), Scenario.TlsSecret("apps", "elsewhere", "gw.example.com")]);
+        var gateway = RoutingConfigurationFromStatus.Create(status).Gateways.Single();
+        Assert.Equal(expected, gateway.BackendClientCertificate?.ToString());
+    }
 }

@@ -60,6 +60,9 @@ internal sealed class EchoServer : IAsyncDisposable
             {
                 l.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions
                 {
+                    // Asks for a client certificate and reports it (any is accepted): what a gateway presents.
+                    ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
                     // The selector sees the SNI; keep it with the connection for the echo.
                     ServerCertificateSelector = (connection, serverName) =>
                     {
@@ -100,6 +103,7 @@ internal sealed class EchoServer : IAsyncDisposable
             Path = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString,
             Host = context.Request.Host.Value ?? "",
             Protocol = context.Request.Protocol,
+            ClientCertificate = context.Connection.ClientCertificate?.Subject,
             ServerName = context.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionItemsFeature>()?.Items.TryGetValue("sni", out var sni) == true ? sni as string : null,
             Headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             Body = body,
@@ -176,6 +180,9 @@ internal sealed record EchoedRequest
 
     /// <summary>The SNI of the TLS connection the request came on; null for plain connections.</summary>
     public string? ServerName { get; init; }
+
+    /// <summary>The subject of the client certificate the caller presented on a TLS connection, if any.</summary>
+    public string? ClientCertificate { get; init; }
 
     /// <summary>Header names in lower case; repeated headers joined with <c>,</c>.</summary>
     public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
