@@ -64,6 +64,8 @@ public sealed class GatewayApiProxyOptions
         GatewayApiFeatures.BackendTlsPolicy,
         GatewayApiFeatures.BackendTlsPolicySanValidation,
         GatewayApiFeatures.GatewayBackendClientCertificate,
+        GatewayApiFeatures.GatewayFrontendClientCertificateValidation,
+        GatewayApiFeatures.GatewayFrontendClientCertificateValidationInsecureFallback,
     ];
 
     /// <summary>

@@ -151,7 +151,7 @@ public sealed class BackendTlsTests : IAsyncLifetime
             ---
             """);
         text.Append(TestCertificates.Secret("gateway-client", "gateway.example.com"));
-        text.Append(CaBundle("backend-ca", _authority.Pem)).Append(CaBundle("other-ca", _stranger.Pem));
+        text.Append(TestCertificates.CaBundle("backend-ca", _authority.Pem)).Append(TestCertificates.CaBundle("other-ca", _stranger.Pem));
         foreach (var service in Services)
         {
             text.Append(TestSupport.Manifests.Service(service, port: BackendPort));
@@ -193,21 +193,6 @@ public sealed class BackendTlsTests : IAsyncLifetime
         return text.ToString();
     }
 
-    private static string CaBundle(string name, string pem)
-    {
-        var indented = string.Join('\n', pem.TrimEnd().Split('\n').Select(line => "        " + line));
-        return $$"""
-
-            apiVersion: v1
-            kind: ConfigMap
-            metadata: {name: {{name}}, namespace: default}
-            data:
-              ca.crt: |
-            {{indented}}
-            ---
-            """;
-    }
-
     private static string Policy(string service, string hostname, string validation) => $$"""
 
         apiVersion: gateway.networking.k8s.io/v1
@@ -220,36 +205,4 @@ public sealed class BackendTlsTests : IAsyncLifetime
             {{validation}}
         ---
         """;
-
-    /// <summary>A CA made in the test, and server certificates it issues.</summary>
-    private sealed class TestAuthority
-    {
-        private readonly X509Certificate2 _certificate;
-
-        public TestAuthority(string name)
-        {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var request = new CertificateRequest("CN=" + name, key, HashAlgorithmName.SHA256);
-            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
-            using var authority = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-            _certificate = X509CertificateLoader.LoadPkcs12(authority.Export(X509ContentType.Pkcs12), null);
-            Pem = _certificate.ExportCertificatePem();
-        }
-
-        public string Pem { get; }
-
-        public X509Certificate2 Issue(string hostname, string uri)
-        {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var request = new CertificateRequest("CN=" + hostname, key, HashAlgorithmName.SHA256);
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddDnsName(hostname);
-            names.AddUri(new Uri(uri));
-            request.CertificateExtensions.Add(names.Build());
-            using var issued = request.Create(_certificate, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(29), RandomNumberGenerator.GetBytes(12));
-            using var withKey = issued.CopyWithPrivateKey(key);
-            return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
-        }
-    }
 }

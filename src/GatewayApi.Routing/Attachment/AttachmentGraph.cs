@@ -56,6 +56,7 @@ internal sealed record AttachmentGraph
                     Port = listener.Port,
                     Hostname = listener.Hostname,
                     TlsMode = listener.TlsMode,
+                    ClientCertificateValidation = listener.ClientCertificateValidation,
                     Accepted = listener.IsAccepted,
                     Programmed = listener.IsProgrammed,
                     Routes = byListener.TryGetValue(listener, out var routes) ? routes : [],
@@ -109,6 +110,8 @@ internal sealed record ListenerAttachment
     public string? Hostname { get; init; }
 
     public string? TlsMode { get; init; }
+
+    public ClientCertificateValidation? ClientCertificateValidation { get; init; }
 
     public required bool Accepted { get; init; }
 

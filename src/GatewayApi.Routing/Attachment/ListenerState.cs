@@ -94,6 +94,9 @@ internal sealed class ListenerState
     /// <summary>Whether a TLS-terminating listener has no usable certificate (it cannot be programmed).</summary>
     public bool MissingTlsMaterial { get; set; }
 
+    /// <summary>Client-certificate validation from Gateway <c>spec.tls.frontend</c>, when some CA reference resolved.</summary>
+    public ClientCertificateValidation? ClientCertificateValidation { get; set; }
+
     public string? ConflictReason { get; set; }
 
     public string? ConflictMessage { get; set; }

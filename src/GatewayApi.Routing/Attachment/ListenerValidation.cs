@@ -167,13 +167,17 @@ internal static class ListenerValidation
         }
 
         var references = validation.CaCertificateRefs ?? [];
-        var valid = 0;
+        var bundles = new List<string>();
         foreach (var reference in references)
         {
             var check = TlsReferences.CheckFrontendCaRef(context, reference, from);
             if (check.IsValid)
             {
-                valid++;
+                var @namespace = string.IsNullOrEmpty(reference.Namespace) ? from.Namespace : reference.Namespace;
+                if (TlsReferences.ReadCaBundle(context.Snapshot.FindConfigMap(@namespace, reference.Name)) is { } bundle)
+                {
+                    bundles.Add(bundle);
+                }
             }
             else
             {
@@ -181,9 +185,13 @@ internal static class ListenerValidation
             }
         }
 
-        if (valid == 0)
+        if (bundles.Count == 0)
         {
             listener.AddAcceptedProblem(ListenerConditionReason.NoValidCaCertificate.Value, "No CA certificate reference for client certificate validation is valid.");
+        }
+        else
+        {
+            listener.ClientCertificateValidation = new ClientCertificateValidation { CaCertificates = bundles, Mode = mode };
         }
     }
 

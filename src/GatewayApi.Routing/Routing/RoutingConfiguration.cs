@@ -67,6 +67,13 @@ public sealed record ListenerRoutes
     public string? TlsMode { get; init; }
 
     /// <summary>
+    /// For <c>HTTPS</c> listeners of a Gateway with <c>spec.tls.frontend</c> validation: the CA certificates client
+    /// certificates must chain to, and whether a connection without a valid one is refused. Null means no client
+    /// certificate is asked for.
+    /// </summary>
+    public ClientCertificateValidation? ClientCertificateValidation { get; init; }
+
+    /// <summary>
     /// The ListenerSet that contributes the listener, or null for the Gateway's own. A data plane reads the
     /// listener's TLS settings (certificateRefs) from that object, whose namespace is also the default namespace of
     /// its references.

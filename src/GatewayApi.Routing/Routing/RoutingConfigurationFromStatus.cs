@@ -31,6 +31,7 @@ public static class RoutingConfigurationFromStatus
                     Protocol = new ProtocolType(l.Protocol),
                     Hostname = l.Hostname,
                     TlsMode = l.TlsMode,
+                    ClientCertificateValidation = l.ClientCertificateValidation,
                     ListenerSet = l.ListenerSetName is null ? null : new NamespacedName(l.ListenerSetNamespace ?? "", l.ListenerSetName),
                     Routes = [.. l.Routes.Select(Adapt)],
                 })],

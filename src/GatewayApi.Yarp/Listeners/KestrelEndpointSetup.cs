@@ -68,9 +68,14 @@ internal sealed class KestrelEndpointSetup(
                 {
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
                     var listenerPort = port.Port;
-                    listen.UseHttps(new HttpsConnectionAdapterOptions
+
+                    // Per connection, from the state current at the handshake: the certificate by SNI, and whether a
+                    // client certificate is asked for and must be valid (spec.tls.frontend).
+                    listen.UseHttps(new TlsHandshakeCallbackOptions
                     {
-                        ServerCertificateSelector = (_, serverName) => certificates.Select(listenerPort, serverName),
+                        OnConnection = context => ValueTask.FromResult(ClientCertificateValidator.Options(
+                            certificates.Select(listenerPort, context.ClientHelloInfo.ServerName),
+                            ClientCertificateValidator.For(configuration.Current, listenerPort))),
                     });
                 }
                 else

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Formats.Asn1;
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GatewayApi.Routing;
 
@@ -17,9 +15,6 @@ namespace GatewayApi.Yarp;
 internal static class BackendTls
 {
     private const string SubjectAltNameOid = "2.5.29.17";
-
-    // Parsed CA bundles, by their PEM text: policies change rarely, handshakes are frequent.
-    private static readonly ConcurrentDictionary<string, X509Certificate2Collection> Roots = new(StringComparer.Ordinal);
 
     /// <summary>Runs the client handshake over <paramref name="inner"/>; throws <see cref="System.Security.Authentication.AuthenticationException"/> when the backend is not trusted.</summary>
     public static async Task<SslStream> AuthenticateAsync(Stream inner, BackendTlsSettings settings, List<SslApplicationProtocol>? protocols, X509Certificate2? clientCertificate, CancellationToken cancellationToken)
@@ -64,47 +59,7 @@ internal static class BackendTls
             return (errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0;
         }
 
-        var roots = new X509Certificate2Collection();
-        foreach (var bundle in settings.CaCertificates)
-        {
-            roots.AddRange(Roots.GetOrAdd(bundle, Parse));
-        }
-
-        if (roots.Count == 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.NoFlag;
-        if (presented is not null)
-        {
-            foreach (var element in presented.ChainElements)
-            {
-                // Intermediates the backend sent.
-                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        return chain.Build(certificate);
-    }
-
-    private static X509Certificate2Collection Parse(string pem)
-    {
-        var collection = new X509Certificate2Collection();
-        try
-        {
-            collection.ImportFromPem(pem);
-        }
-        catch (CryptographicException)
-        {
-            collection.Clear();
-        }
-
-        return collection;
+        return CertificateBundles.ChainsTo(certificate, settings.CaCertificates, presented);
     }
 
     private static bool HasIdentity(BackendTlsSettings settings, X509Certificate2 certificate)
