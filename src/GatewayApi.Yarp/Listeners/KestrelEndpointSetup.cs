@@ -69,6 +69,9 @@ internal sealed class KestrelEndpointSetup(
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
                     var listenerPort = port.Port;
 
+                    // TLS listeners sharing the port get their connections (by SNI) before Kestrel's TLS sees them.
+                    listen.Use(next => streams.SharedHttpsHandler(listenerPort, next));
+
                     // Per connection, from the state current at the handshake: the certificate by SNI, and whether a
                     // client certificate is asked for and must be valid (spec.tls.frontend).
                     listen.UseHttps(new TlsHandshakeCallbackOptions

@@ -42,8 +42,8 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
         return best?.Certificate;
     }
 
-    // Higher is more specific; -1 does not match. Without SNI only the listener without hostname matches.
-    private static int Rank(string? hostname, string? serverName)
+    /// <summary>How well a listener hostname matches an SNI: higher is more specific, -1 does not match. Without SNI only the listener without hostname matches.</summary>
+    internal static int Rank(string? hostname, string? serverName)
     {
         if (string.IsNullOrEmpty(hostname))
         {

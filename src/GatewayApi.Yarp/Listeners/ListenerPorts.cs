@@ -26,6 +26,12 @@ internal sealed record ListenerPort(int Port, ListenerPortKind Kind, NamespacedN
 {
     public bool Https => Kind == ListenerPortKind.Https;
 
+    /// <summary>
+    /// On an HTTPS port that also has TLS listeners (TLSRoute): the hostnames of both, so a connection's SNI can pick
+    /// HTTPS (terminated by Kestrel) or TLS (routed as a stream). Empty on every other port.
+    /// </summary>
+    public IReadOnlyList<(string? Hostname, bool Tls)> SharedWithTls { get; init; } = [];
+
     /// <summary>The protocol name shown to users (HTTP, HTTPS, TLS, TCP).</summary>
     public string Protocol => Kind switch
     {
@@ -56,12 +62,18 @@ internal static class ListenerPorts
             foreach (var group in gateway.Listeners.Where(l => KindOf(l) is not null).GroupBy(l => l.Port))
             {
                 // The status engine marks protocol conflicts on a port; of what is left, HTTP(S) wins, then TLS, then TCP.
+                // HTTPS and TLS listeners share a port by hostname: the HTTPS port then routes TLS connections too.
                 var kinds = group.Select(l => KindOf(l)!.Value).ToHashSet();
                 var kind = kinds.Contains(ListenerPortKind.Https) ? ListenerPortKind.Https
                     : kinds.Contains(ListenerPortKind.Http) ? ListenerPortKind.Http
                     : kinds.Contains(ListenerPortKind.Tls) ? ListenerPortKind.Tls
                     : ListenerPortKind.Tcp;
-                ports.TryAdd(group.Key, new ListenerPort(group.Key, kind, new NamespacedName(gateway.Namespace, gateway.Name)));
+                ports.TryAdd(group.Key, new ListenerPort(group.Key, kind, new NamespacedName(gateway.Namespace, gateway.Name))
+                {
+                    SharedWithTls = kind == ListenerPortKind.Https && kinds.Contains(ListenerPortKind.Tls)
+                        ? [.. group.Where(l => l.Protocol == ProtocolType.Https || l.Protocol == ProtocolType.Tls).Select(l => (l.Hostname, l.Protocol == ProtocolType.Tls))]
+                        : [],
+                });
             }
         }
 

@@ -25,6 +25,47 @@ internal sealed class StreamProxy(
     public ConnectionDelegate Handler(int listenerPort, ListenerPortKind kind) =>
         connection => ServeAsync(connection, listenerPort, kind == ListenerPortKind.Tls);
 
+    /// <summary>
+    /// On an HTTPS port shared with TLS listeners: a connection whose SNI picks a TLS listener (the most specific
+    /// hostname of either protocol) is routed as a TLS stream, any other goes on to Kestrel's HTTPS. The ClientHello is
+    /// only peeked, so HTTPS reads it again; the decision uses the state current at the connection.
+    /// </summary>
+    public ConnectionDelegate SharedHttpsHandler(int listenerPort, ConnectionDelegate https) => async connection =>
+    {
+        if (!ListenerPorts.Of(configuration.Current).TryGetValue(listenerPort, out var port) || port.SharedWithTls.Count == 0)
+        {
+            await https(connection).ConfigureAwait(false);
+            return;
+        }
+
+        using var helloDeadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        helloDeadline.CancelAfter(options.StreamHandshakeTimeout);
+        var hello = await PeekClientHelloAsync(connection.Transport.Input, helloDeadline.Token).ConfigureAwait(false);
+        if (hello is { } serverName && ChoosesTls(port, serverName.ServerName))
+        {
+            await ServeAsync(connection, listenerPort, tls: true).ConfigureAwait(false);
+            return;
+        }
+
+        await https(connection).ConfigureAwait(false);
+    };
+
+    private static bool ChoosesTls(ListenerPort port, string? serverName)
+    {
+        var bestRank = -1;
+        var tls = false;
+        foreach (var (hostname, isTls) in port.SharedWithTls)
+        {
+            var rank = ListenerCertificates.Rank(hostname, serverName);
+            if (rank > bestRank)
+            {
+                (bestRank, tls) = (rank, isTls);
+            }
+        }
+
+        return tls;
+    }
+
     private async Task ServeAsync(ConnectionContext connection, int listenerPort, bool tls)
     {
         // One state for the connection's whole life, as for an HTTP request.
@@ -186,6 +227,32 @@ internal sealed class StreamProxy(
         finally
         {
             socket.Close();
+        }
+    }
+
+    // Reads the ClientHello without consuming it: the bytes stay in the pipe for whoever reads next.
+    private static async Task<(string? ServerName, bool Parsed)?> PeekClientHelloAsync(PipeReader input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                var outcome = ClientHello.TryRead(buffer, out var serverName);
+                if (outcome == ClientHello.Outcome.NeedMoreData && !result.IsCompleted && buffer.Length <= ClientHello.MaxLength + 1024)
+                {
+                    input.AdvanceTo(buffer.Start, buffer.End);
+                    continue;
+                }
+
+                input.AdvanceTo(buffer.Start);
+                return outcome == ClientHello.Outcome.Parsed ? (serverName, true) : null;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return null; // no hello in time: HTTPS will fail the handshake in its own way
         }
     }
 
