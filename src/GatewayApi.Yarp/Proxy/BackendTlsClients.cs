@@ -45,17 +45,10 @@ internal sealed class BackendTlsClients(ProxyHttpClient plain) : IDisposable
         [settings.Hostname, settings.SystemCaCertificates ? "system" : "custom", settings.Problem ?? string.Empty, clientCertificate?.Thumbprint ?? "-",
             .. settings.SubjectAltNames.Select(n => n.Type + "=" + n.Value), .. settings.CaCertificates]);
 
-    private static HttpMessageInvoker Create(BackendTlsSettings settings, X509Certificate2? clientCertificate) => new(new SocketsHttpHandler
+    private static HttpMessageInvoker Create(BackendTlsSettings settings, X509Certificate2? clientCertificate)
     {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        EnableMultipleHttp2Connections = true,
-        ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
-        ConnectTimeout = TimeSpan.FromSeconds(15),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectCallback = async (context, cancellationToken) =>
+        var handler = ProxyHttpClient.CreateHandler();
+        handler.ConnectCallback = async (context, cancellationToken) =>
         {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
@@ -71,6 +64,7 @@ internal sealed class BackendTlsClients(ProxyHttpClient plain) : IDisposable
             // gRPC and h2c backends are asked for HTTP/2 (ALPN h2); everything else, WebSockets included, HTTP/1.1.
             var protocols = context.InitialRequestMessage.Version.Major >= 2 ? Http2 : Http11;
             return await BackendTls.AuthenticateAsync(new NetworkStream(socket, ownsSocket: true), settings, protocols, clientCertificate, cancellationToken).ConfigureAwait(false);
-        },
-    }, disposeHandler: true);
+        };
+        return new HttpMessageInvoker(handler, disposeHandler: true);
+    }
 }

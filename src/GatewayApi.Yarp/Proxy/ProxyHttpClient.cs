@@ -7,7 +7,10 @@ namespace GatewayApi.Yarp;
 /// <summary>The one HTTP client every forwarded request and mirror copy uses, configured as YARP recommends.</summary>
 internal sealed class ProxyHttpClient : IDisposable
 {
-    public HttpMessageInvoker Invoker { get; } = new(new SocketsHttpHandler
+    public HttpMessageInvoker Invoker { get; } = new(CreateHandler(), disposeHandler: true);
+
+    /// <summary>The handler settings every backend client shares (the BackendTLSPolicy clients add their own connect step).</summary>
+    public static SocketsHttpHandler CreateHandler() => new()
     {
         UseProxy = false,
         AllowAutoRedirect = false,
@@ -19,7 +22,7 @@ internal sealed class ProxyHttpClient : IDisposable
 
         // DNS backends change addresses; pooled connections are renewed now and then.
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-    }, disposeHandler: true);
+    };
 
     public void Dispose() => Invoker.Dispose();
 }

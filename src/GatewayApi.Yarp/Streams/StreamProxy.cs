@@ -40,8 +40,8 @@ internal sealed class StreamProxy(
 
         using var helloDeadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
         helloDeadline.CancelAfter(options.StreamHandshakeTimeout);
-        var hello = await PeekClientHelloAsync(connection.Transport.Input, helloDeadline.Token).ConfigureAwait(false);
-        if (hello is { } serverName && ChoosesTls(port, serverName.ServerName))
+        var hello = await ReadClientHelloAsync(connection.Transport.Input, helloDeadline.Token, consume: false).ConfigureAwait(false);
+        if (hello is { } peeked && ChoosesTls(port, peeked.ServerName))
         {
             await ServeAsync(connection, listenerPort, tls: true).ConfigureAwait(false);
             return;
@@ -230,8 +230,9 @@ internal sealed class StreamProxy(
         }
     }
 
-    // Reads the ClientHello without consuming it: the bytes stay in the pipe for whoever reads next.
-    private static async Task<(string? ServerName, bool Parsed)?> PeekClientHelloAsync(PipeReader input, CancellationToken cancellationToken)
+    // Reads the ClientHello. Consumed, its bytes come back as the prefix to replay to the backend; peeked (consume:
+    // false), they stay in the pipe for whoever reads next and the prefix is empty.
+    private static async Task<(byte[] Prefix, string? ServerName)?> ReadClientHelloAsync(PipeReader input, CancellationToken cancellationToken, bool consume = true)
     {
         try
         {
@@ -246,33 +247,17 @@ internal sealed class StreamProxy(
                     continue;
                 }
 
-                input.AdvanceTo(buffer.Start);
-                return outcome == ClientHello.Outcome.Parsed ? (serverName, true) : null;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            return null; // no hello in time: HTTPS will fail the handshake in its own way
-        }
-    }
-
-    private static async Task<(byte[] Prefix, string? ServerName)?> ReadClientHelloAsync(PipeReader input, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var buffer = result.Buffer;
-                var outcome = ClientHello.TryRead(buffer, out var serverName);
-                if (outcome == ClientHello.Outcome.NeedMoreData && !result.IsCompleted && buffer.Length <= ClientHello.MaxLength + 1024)
+                byte[] prefix = [];
+                if (consume)
                 {
-                    input.AdvanceTo(buffer.Start, buffer.End);
-                    continue;
+                    prefix = buffer.ToArray();
+                    input.AdvanceTo(buffer.End);
+                }
+                else
+                {
+                    input.AdvanceTo(buffer.Start);
                 }
 
-                var prefix = buffer.ToArray();
-                input.AdvanceTo(buffer.End);
                 return outcome == ClientHello.Outcome.Parsed ? (prefix, serverName) : null;
             }
         }
