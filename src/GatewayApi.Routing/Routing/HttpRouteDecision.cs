@@ -161,7 +161,12 @@ public enum HeaderModificationKind
 /// <param name="Kind">Set, add or remove.</param>
 /// <param name="Name">The header name (compared without regard to case).</param>
 /// <param name="Value">The value for set and add; null for remove.</param>
-public sealed record HeaderModification(HeaderModificationKind Kind, string Name, string? Value);
+public sealed record HeaderModification(HeaderModificationKind Kind, string Name, string? Value)
+{
+    /// <summary>How explanations show it: <c>set X-Name: value</c>, <c>add X-Name: value</c>, <c>remove X-Name</c>.</summary>
+    public override string ToString() =>
+        Kind.ToString().ToLowerInvariant() + " " + Name + (Value is null ? string.Empty : ": " + Value);
+}
 
 /// <summary>A RequestMirror filter as applied to one request.</summary>
 /// <param name="Backend">The mirror backend; the copy goes to one of its endpoints.</param>

@@ -33,7 +33,7 @@ internal static class GrpcDecisionBuilder
                 {
                     case HeaderModifierFilter headers:
                         (headers.Response ? responseHeaders : requestHeaders).AddRange(headers.Changes);
-                        effect = string.Join(", ", headers.Changes.Select(c => $"{c.Kind.ToString().ToLowerInvariant()} {c.Name}"));
+                        effect = string.Join(", ", headers.Changes);
                         break;
                     case MirrorFilter { Usable: false }:
                         effect = "dropped: mirror backend cannot be used";

@@ -258,7 +258,7 @@ internal static class HttpDecisionBuilder
             {
                 case HeaderModifierFilter headers:
                     (headers.Response ? ResponseHeaders : RequestHeaders).AddRange(headers.Changes);
-                    return string.Join(", ", headers.Changes.Select(c => $"{c.Kind.ToString().ToLowerInvariant()} {c.Name}"));
+                    return string.Join(", ", headers.Changes);
                 case RedirectFilter redirect:
                     Redirect ??= redirect;
                     return $"redirect {redirect.StatusCode}";

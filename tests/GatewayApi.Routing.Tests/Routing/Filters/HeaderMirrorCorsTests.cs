@@ -50,6 +50,9 @@ public class HeaderMirrorCorsTests
         var decision = Route([filter], Request("h", "/"));
         Assert.Empty(decision.RequestHeaderModifications);
         Assert.Equal([new HeaderModification(HeaderModificationKind.Add, "X-Added", "1")], decision.ResponseHeaderModifications);
+
+        // The explanation names the header and its value, so a user sees what will be sent.
+        Assert.Equal("add X-Added: 1", decision.Filters.Single().Effect);
     }
 
     [Fact]
