@@ -199,7 +199,7 @@ internal static class Faults
         {
             ConfigureTarget = options => options with
             {
-                // The engine is told nothing of BackendTLSPolicy, so it writes no policy status the data plane could act on.
+                // The engine is told nothing of BackendTLSPolicy, so the router puts no TLS settings (and no 500) on backends.
                 SupportedFeatures = options.SupportedFeatures.Where(feature => feature is not ("BackendTLSPolicy" or "BackendTLSPolicySANValidation")).ToArray(),
             },
             ChangeResources = resources => resources.RemoveAll(resource => resource is BackendTlsPolicy),
