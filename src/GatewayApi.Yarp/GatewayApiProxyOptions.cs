@@ -17,7 +17,7 @@ public sealed class GatewayApiProxyOptions
     /// <summary>
     /// The conformance features this proxy executes (and so claims in GatewayClass status): core Gateway/HTTPRoute/
     /// GRPCRoute/ReferenceGrant and the HTTPRoute extended features whose filters and settings it runs.
-    /// Session persistence, ExternalAuth, BackendTLSPolicy, TLS/TCP/UDP routes and mesh are not claimed.
+    /// Session persistence and mesh are not claimed.
     /// </summary>
     public static IReadOnlyList<string> SupportedFeatures { get; } =
     [
@@ -66,6 +66,7 @@ public sealed class GatewayApiProxyOptions
         GatewayApiFeatures.GatewayBackendClientCertificate,
         GatewayApiFeatures.GatewayFrontendClientCertificateValidation,
         GatewayApiFeatures.GatewayFrontendClientCertificateValidationInsecureFallback,
+        GatewayApiFeatures.HttpRouteExternalAuth,
     ];
 
     /// <summary>
@@ -146,6 +147,11 @@ public sealed class GatewayApiProxyOptions
 
     /// <summary>The deadline of one mirror copy. Default 10 s.</summary>
     public TimeSpan MirrorTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long an ExternalAuth call may take before the request is denied (403, failing closed). Default 10 s.
+    /// </summary>
+    public TimeSpan ExternalAuthTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// On TLS listener ports, how long a client has to send its ClientHello (and, for Terminate listeners, to finish

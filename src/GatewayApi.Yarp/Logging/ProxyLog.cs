@@ -53,6 +53,14 @@ internal static partial class ProxyLog
     public static void StreamBackendFailed(ILogger logger, string protocol, int port, string? serverName, string backend, string endpoint, string error) =>
         StreamBackendFailedCore(logger, protocol, port, serverName ?? "none", backend, endpoint, error);
 
+    [LoggerMessage(EventId = 17, EventName = "ExternalAuthFailed", Level = LogLevel.Warning,
+        Message = "{Method} {Path}: external auth service {Backend} could not be asked ({Reason}); answered 403.")]
+    public static partial void ExternalAuthFailed(ILogger logger, string method, string path, string backend, string reason);
+
+    [LoggerMessage(EventId = 18, EventName = "ExternalAuthDenied", Level = LogLevel.Debug,
+        Message = "{Method} {Path}: external auth service {Backend} denied the request ({StatusCode}).")]
+    public static partial void ExternalAuthDenied(ILogger logger, string method, string path, string backend, int statusCode);
+
     [LoggerMessage(EventId = 20, EventName = "MirrorDropped", Level = LogLevel.Debug,
         Message = "Mirror copy to {Backend} dropped: {Reason}.")]
     public static partial void MirrorDropped(ILogger logger, string backend, string reason);

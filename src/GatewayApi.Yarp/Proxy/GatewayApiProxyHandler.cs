@@ -26,6 +26,7 @@ internal sealed class GatewayApiProxyHandler
     private readonly ILogger _logger;
     private readonly BackendTlsClients _clients;
     private readonly RequestMirror _mirror;
+    private readonly ExternalAuthorization _externalAuth;
     private readonly ForwarderRequestConfig _http1;
     private readonly ForwarderRequestConfig _http2;
 
@@ -48,6 +49,7 @@ internal sealed class GatewayApiProxyHandler
         _logger = loggerFactory.CreateLogger(ProxyLog.Category);
         _clients = clients;
         _mirror = new RequestMirror(clients, resolver, _options, _logger);
+        _externalAuth = new ExternalAuthorization(clients, resolver, _options, _logger);
         _http1 = BackendProtocols.Http1(_options.ActivityTimeout);
         _http2 = BackendProtocols.Http2(_options.ActivityTimeout);
     }
@@ -144,7 +146,7 @@ internal sealed class GatewayApiProxyHandler
                 return;
         }
 
-        if (!await RunFiltersAsync(context, decision).ConfigureAwait(false))
+        if (!await RunFiltersAsync(context, state, request, decision).ConfigureAwait(false))
         {
             return;
         }
@@ -208,7 +210,7 @@ internal sealed class GatewayApiProxyHandler
         context.Response.StatusCode = decision.StatusCode;
     }
 
-    private async ValueTask<bool> RunFiltersAsync(HttpContext context, HttpRouteDecision decision)
+    private async ValueTask<bool> RunFiltersAsync(HttpContext context, GatewayApiProxyState state, HttpRoutingRequest request, HttpRouteDecision decision)
     {
         foreach (var filter in decision.ExtensionRefs)
         {
@@ -225,12 +227,13 @@ internal sealed class GatewayApiProxyHandler
             }
         }
 
-        if (decision.ExternalAuth.Count > 0)
+        foreach (var auth in decision.ExternalAuth)
         {
-            // Not supported yet: fail closed rather than skip an authorization step.
-            ProxyLog.FilterNotHandled(_logger, context.Request.Method, context.Request.Path, decision.Route?.ToString(), "ExternalAuth", decision.ExternalAuth[0].Backend.ToString());
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            return false;
+            // The auth service sees the path the client sent.
+            if (!await _externalAuth.AuthorizeAsync(context, state, request.Gateway, auth, request.Path).ConfigureAwait(false))
+            {
+                return false;
+            }
         }
 
         return true;
