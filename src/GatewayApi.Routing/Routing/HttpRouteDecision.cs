@@ -140,6 +140,9 @@ public sealed record RoutedBackend
     /// </summary>
     public BackendTlsSettings? Tls { get; init; }
 
+    /// <summary>The backend's identity within a session (<see cref="HttpRoutingRequest.SessionBackend"/>): <c>group/kind/namespace/name:port</c>.</summary>
+    public string SessionKey => $"{Group}/{Kind}/{Namespace}/{Name}:{Port}";
+
     /// <summary><c>Kind namespace/name:port</c>.</summary>
     public override string ToString() => $"{Kind} {Namespace}/{Name}" + (Port is { } port ? ":" + port : "");
 }

@@ -39,6 +39,14 @@ public sealed record HttpRoutingRequest
     /// cookie crumbs), joined with <c>; </c> (RFC 9113 §8.2.3).
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>
+    /// The backend the request's session is bound to (<see cref="RoutedBackend.SessionKey"/>), as the proxy read it
+    /// from the session cookie or header. When the matched rule has <c>sessionPersistence</c> and this names one of its
+    /// usable backends with a weight above 0, that backend is chosen instead of a weighted draw (GEP-1619); otherwise
+    /// it is ignored.
+    /// </summary>
+    public string? SessionBackend { get; init; }
 }
 
 /// <summary>Where a mesh (east/west) request is going and who sends it.</summary>

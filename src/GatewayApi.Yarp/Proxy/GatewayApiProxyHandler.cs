@@ -134,6 +134,18 @@ internal sealed class GatewayApiProxyHandler
     private async Task HandleHttpAsync(HttpContext context, GatewayApiProxyState state, HttpRoutingRequest request)
     {
         var decision = Decide(random => state.Router.RouteHttp(request, random));
+        SessionPersistence? session = null;
+        if (decision.SessionPersistence is { } persistence && decision.Action != HttpAction.Redirect)
+        {
+            // The rule keeps sessions: a request of a known session goes back to its backend (if still usable).
+            session = SessionPersistence.Read(context, decision, persistence);
+            if (session.BackendKey is { } bound && bound != decision.Backend?.SessionKey)
+            {
+                var pinned = request with { SessionBackend = bound };
+                decision = Decide(random => state.Router.RouteHttp(pinned, random));
+            }
+        }
+
         switch (decision.Action)
         {
             case HttpAction.Redirect:
@@ -160,7 +172,8 @@ internal sealed class GatewayApiProxyHandler
             return;
         }
 
-        var endpoint = RoundRobin.Next(endpoints);
+        var endpoint = session?.ChooseEndpoint(backend, endpoints) ?? RoundRobin.Next(endpoints);
+        session?.Bind(context, backend, endpoint);
         var retries = decision.Retry is { } retry ? Math.Max(0, retry.Attempts ?? _options.DefaultRetryAttempts) : 0;
         var mirrored = decision.Mirrors.Any(m => m.Mirrored);
         var replayable = true;

@@ -80,7 +80,7 @@ internal static class HttpDecisionBuilder
                 : Decide(HttpAction.Respond, 500, "NoBackendRefs", null);
         }
 
-        var index = rule.ChooseBackend(random);
+        var index = rule.ChooseBackend(random, request.SessionBackend);
         if (index < 0)
         {
             return Decide(HttpAction.Respond, 500, "AllBackendWeightsZero", null);

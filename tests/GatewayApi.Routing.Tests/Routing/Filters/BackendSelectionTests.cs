@@ -44,6 +44,29 @@ public class BackendSelectionTests
     }
 
     [Fact]
+    public void SessionBackend_PinsTheRulesBackend_OnlyWhenTheRuleKeepsSessions()
+    {
+        // GEP-1619: a request of a session goes to the session's backend instead of a weighted draw.
+        var rule = Rule("rule", [Prefix("/")], null, [Backend("a", 1), Backend("b", 1), Backend("zero", 0)]);
+        rule.SessionPersistence = new SessionPersistence { SessionName = "s" };
+        var sticky = Router.Compile(OneListener(HttpRoute("r", rules: rule)));
+        var key = Enumerable.Range(0, 50).Select(i => sticky.RouteHttp(Request("h", "/"), new Random(i)).Backend!).First(b => b.Name == "b").SessionKey;
+        Assert.Equal("/Service/default/b:8080", key);
+        var random = new Random(3);
+        Assert.All(Enumerable.Range(0, 200), _ => Assert.Equal("b", sticky.RouteHttp(Request("h", "/") with { SessionBackend = key }, random).Backend!.Name));
+
+        // A session bound to a backend of weight 0, or to none of the rule's, is a new session: weights decide.
+        var zero = Enumerable.Range(0, 200).Select(_ => sticky.RouteHttp(Request("h", "/") with { SessionBackend = "/Service/default/zero:8080" }, random).Backend!.Name).ToList();
+        Assert.Contains("a", zero);
+        Assert.DoesNotContain("zero", zero);
+
+        // Without sessionPersistence on the rule the hint is ignored.
+        var plain = RouterWith([Backend("a", 1), Backend("b", 1)]);
+        var names = Enumerable.Range(0, 200).Select(_ => plain.RouteHttp(Request("h", "/") with { SessionBackend = key }, random).Backend!.Name).ToList();
+        Assert.Contains("a", names);
+    }
+
+    [Fact]
     public void ValidServiceWithoutEndpoints_Answers503()
     {
         var router = RouterWith([Backend("a")], [new UnusableReference { RuleIndex = 0, BackendRefIndex = 0, NoReadyEndpoints = true }]);
