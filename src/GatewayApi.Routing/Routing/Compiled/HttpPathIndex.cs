@@ -17,6 +17,8 @@ internal sealed class HttpPathIndex
 {
     private readonly Dictionary<string, CandidateSet> _exact;
     private readonly Dictionary<string, CandidateSet>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
+    private static readonly Dictionary<string, CandidateSet> NoExactPaths = new(StringComparer.Ordinal);
+
     private readonly PrefixNode _root;
     private readonly CandidateSet _regex;
     private readonly bool _regexBeforePrefix;
@@ -31,7 +33,7 @@ internal sealed class HttpPathIndex
         // Every bucket is filled in precedence order, so each stays sorted.
         Dictionary<string, List<HttpCandidate>>? exact = null;
         List<HttpCandidate>? regex = null;
-        var builder = new PrefixNodeBuilder();
+        var root = new PrefixNode();
         foreach (var candidate in Ordered)
         {
             switch (candidate.Match.PathKind)
@@ -46,7 +48,7 @@ internal sealed class HttpPathIndex
                     bucket.Add(candidate);
                     break;
                 case PathKind.Prefix:
-                    builder.Add(candidate);
+                    root.Add(candidate);
                     break;
                 case PathKind.RegularExpression:
                     (regex ??= []).Add(candidate);
@@ -54,15 +56,19 @@ internal sealed class HttpPathIndex
             }
         }
 
-        _exact = new Dictionary<string, CandidateSet>(exact?.Count ?? 0, StringComparer.Ordinal);
-        foreach (var (path, bucket) in exact ?? [])
+        // Most hostnames have no Exact path: they share one empty table (only read).
+        _exact = exact is null ? NoExactPaths : new Dictionary<string, CandidateSet>(exact.Count, StringComparer.Ordinal);
+        if (exact is not null)
         {
-            _exact.Add(path, new CandidateSet([.. bucket]));
+            foreach (var (path, bucket) in exact)
+            {
+                _exact.Add(path, new CandidateSet([.. bucket]));
+            }
         }
 
         _exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         _regex = regex is null ? CandidateSet.Empty : new CandidateSet([.. regex]);
-        _root = builder.Build();
+        _root = root.Seal();
     }
 
     /// <summary>The hostname this index serves.</summary>
@@ -121,22 +127,19 @@ internal sealed class HttpPathIndex
         return node.Candidates.Count == 0 ? null : node.Candidates.FindFirst(request, checkPath: false);
     }
 
-    /// <summary>A trie node: the prefixes ending here (sorted) and the children by next segment.</summary>
-    private sealed class PrefixNode(HttpCandidate[] candidates, Dictionary<string, PrefixNode>? children)
+    /// <summary>
+    /// A trie node: the prefixes ending here (sorted) and the children by next segment. Built in place by
+    /// <see cref="Add"/> and then <see cref="Seal"/>ed inside the index's constructor; never changed after that.
+    /// </summary>
+    private sealed class PrefixNode
     {
-        public CandidateSet Candidates { get; } = candidates.Length == 0 ? CandidateSet.Empty : new(candidates);
+        private List<HttpCandidate>? _pending;
 
-        public Dictionary<string, PrefixNode>? Children { get; } = children;
+        public CandidateSet Candidates { get; private set; } = CandidateSet.Empty;
 
-        public Dictionary<string, PrefixNode>.AlternateLookup<ReadOnlySpan<char>> ChildLookup { get; } =
-            children?.GetAlternateLookup<ReadOnlySpan<char>>() ?? default;
-    }
+        public Dictionary<string, PrefixNode>? Children { get; private set; }
 
-    private sealed class PrefixNodeBuilder
-    {
-        private List<HttpCandidate>? _candidates;
-        private Dictionary<string, PrefixNodeBuilder>? _children;
-        private Dictionary<string, PrefixNodeBuilder>.AlternateLookup<ReadOnlySpan<char>> _childLookup;
+        public Dictionary<string, PrefixNode>.AlternateLookup<ReadOnlySpan<char>> ChildLookup { get; private set; }
 
         public void Add(HttpCandidate candidate)
         {
@@ -151,16 +154,16 @@ internal sealed class HttpPathIndex
                 {
                     var slash = rest.IndexOf('/');
                     var segment = slash < 0 ? rest : rest[..slash];
-                    if (node._children is null)
+                    if (node.Children is null)
                     {
-                        node._children = new Dictionary<string, PrefixNodeBuilder>(StringComparer.Ordinal);
-                        node._childLookup = node._children.GetAlternateLookup<ReadOnlySpan<char>>();
+                        node.Children = new Dictionary<string, PrefixNode>(StringComparer.Ordinal);
+                        node.ChildLookup = node.Children.GetAlternateLookup<ReadOnlySpan<char>>();
                     }
 
-                    if (!node._childLookup.TryGetValue(segment, out var child))
+                    if (!node.ChildLookup.TryGetValue(segment, out var child))
                     {
-                        child = new PrefixNodeBuilder();
-                        node._children.Add(segment.ToString(), child);
+                        child = new PrefixNode();
+                        node.Children.Add(segment.ToString(), child);
                     }
 
                     node = child;
@@ -174,22 +177,23 @@ internal sealed class HttpPathIndex
             }
 
             // Candidates arrive in precedence order, so each node's list stays sorted.
-            (node._candidates ??= []).Add(candidate);
+            (node._pending ??= []).Add(candidate);
         }
 
-        public PrefixNode Build()
+        public PrefixNode Seal()
         {
-            Dictionary<string, PrefixNode>? children = null;
-            if (_children is not null)
+            if (_pending is not null)
             {
-                children = new Dictionary<string, PrefixNode>(_children.Count, StringComparer.Ordinal);
-                foreach (var (segment, child) in _children)
-                {
-                    children.Add(segment, child.Build());
-                }
+                Candidates = new CandidateSet([.. _pending]);
+                _pending = null;
             }
 
-            return new PrefixNode(_candidates is null ? [] : [.. _candidates], children);
+            foreach (var child in Children?.Values ?? Enumerable.Empty<PrefixNode>())
+            {
+                child.Seal();
+            }
+
+            return this;
         }
     }
 }
