@@ -103,6 +103,6 @@ public static class GatewayApiStatusEngine
                 .ToList()
             : [];
 
-        return new StatusResult(classUpdates, gatewayUpdates, listenerSetUpdates, routeUpdates, policyUpdates, meshUpdates, parents, AttachmentGraph.Build(gateways, parents), PolicyAttachment.Settings(context, policies));
+        return new StatusResult(classUpdates, gatewayUpdates, listenerSetUpdates, routeUpdates, policyUpdates, meshUpdates, parents, AttachmentGraph.Build(gateways, parents), PolicyAttachment.Settings(policies));
     }
 }

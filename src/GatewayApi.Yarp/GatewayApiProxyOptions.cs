@@ -127,6 +127,20 @@ public sealed class GatewayApiProxyOptions
     /// </summary>
     public Random? Random { get; set; }
 
+    /// <summary>Runs a routing call with <see cref="Random"/> (under its lock), or with null for the shared source.</summary>
+    internal T Decide<T>(Func<Random?, T> route)
+    {
+        if (Random is { } random)
+        {
+            lock (random)
+            {
+                return route(random);
+            }
+        }
+
+        return route(null);
+    }
+
     /// <summary>The whole-request deadline when a rule sets no <c>timeouts.request</c>; null (default) for none.</summary>
     public TimeSpan? DefaultRequestTimeout { get; set; }
 

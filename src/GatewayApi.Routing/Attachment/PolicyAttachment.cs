@@ -19,8 +19,11 @@ internal sealed class PolicyState(BackendTlsPolicy policy)
     /// <summary>The targeted Services that exist, with the section (port name) each target names.</summary>
     public List<(string Service, string? SectionName)> Targets { get; } = [];
 
-    /// <summary>The port number of each section in <see cref="Targets"/> (by the Service's port names).</summary>
-    public Dictionary<(string Service, string? SectionName), int?> TargetPorts { get; } = [];
+    /// <summary>The Service name and port number of each entry of <see cref="Targets"/> (the section by the Service's port names).</summary>
+    public Dictionary<(string Service, string? SectionName), (string Name, int? Port)> TargetServices { get; } = [];
+
+    /// <summary>The <c>ca.crt</c> bundles of the CA references that resolved, in reference order.</summary>
+    public List<string> CaBundles { get; } = [];
 
     /// <summary>Our Gateways whose routes send traffic to a target, sorted by key, at most 16 (§6.6).</summary>
     public List<GatewayState> Ancestors { get; } = [];
@@ -109,7 +112,7 @@ internal static class PolicyAttachment
                 {
                     var portName = string.IsNullOrEmpty(target.SectionName) ? null : target.SectionName;
                     state.Targets.Add((serviceKey, portName));
-                    state.TargetPorts[(serviceKey, portName)] = portName is null ? null : (service.Spec?.Ports ?? []).First(p => p.Name == portName).Port;
+                    state.TargetServices[(serviceKey, portName)] = (target.Name ?? string.Empty, portName is null ? null : (service.Spec?.Ports ?? []).First(p => p.Name == portName).Port);
                 }
             }
 
@@ -162,6 +165,10 @@ internal static class PolicyAttachment
             {
                 problems.Add(check);
             }
+            else if (TlsReferences.ReadCaBundle(context.Snapshot.FindConfigMap(state.Namespace, reference.Name)) is { } bundle)
+            {
+                state.CaBundles.Add(bundle);
+            }
         }
 
         if (problems.Count > 0)
@@ -185,7 +192,7 @@ internal static class PolicyAttachment
     /// <c>NoValidCACertificate</c> policy still applies as a failure, so the traffic is refused rather than sent
     /// unverified. Conflicted policies and missing targets apply nowhere.
     /// </summary>
-    public static List<BackendTlsSettings> Settings(EngineContext context, List<PolicyState> states)
+    public static List<BackendTlsSettings> Settings(List<PolicyState> states)
     {
         var applied = new Dictionary<(string Service, string? SectionName), BackendTlsSettings>();
         var ordered = states.OrderBy(s => s.Policy, Comparer<BackendTlsPolicy>.Create(ObjectNames.CompareByAge)).ToList();
@@ -195,7 +202,7 @@ internal static class PolicyAttachment
             {
                 if (!applied.ContainsKey(target))
                 {
-                    applied[target] = SettingsOf(context, state, target, problem: null);
+                    applied[target] = SettingsOf(state, target, problem: null);
                 }
             }
         }
@@ -212,7 +219,7 @@ internal static class PolicyAttachment
             {
                 if (!applied.ContainsKey(target))
                 {
-                    applied[target] = SettingsOf(context, state, target, $"BackendTLSPolicy {state.Key} is not accepted ({problem.Reason}): {problem.Message}");
+                    applied[target] = SettingsOf(state, target, $"BackendTLSPolicy {state.Key} is not accepted ({problem.Reason}): {problem.Message}");
                 }
             }
         }
@@ -220,27 +227,18 @@ internal static class PolicyAttachment
         return [.. applied.OrderBy(a => a.Key.Service, StringComparer.Ordinal).ThenBy(a => a.Key.SectionName, StringComparer.Ordinal).Select(a => a.Value)];
     }
 
-    private static BackendTlsSettings SettingsOf(EngineContext context, PolicyState state, (string Service, string? SectionName) target, string? problem)
+    private static BackendTlsSettings SettingsOf(PolicyState state, (string Service, string? SectionName) target, string? problem)
     {
         var validation = state.Policy.Spec.Validation;
-        var bundles = new List<string>();
-        foreach (var reference in validation?.CaCertificateRefs ?? [])
-        {
-            if (TlsReferences.CheckPolicyCaRef(context, reference, state.Namespace).IsValid
-                && TlsReferences.ReadCaBundle(context.Snapshot.FindConfigMap(state.Namespace, reference.Name)) is { } bundle)
-            {
-                bundles.Add(bundle);
-            }
-        }
-
+        var (serviceName, port) = state.TargetServices[target];
         return new BackendTlsSettings
         {
             Policy = new NamespacedName(state.Namespace, state.Name),
             ServiceNamespace = state.Namespace,
-            ServiceName = target.Service[(target.Service.IndexOf('/', StringComparison.Ordinal) + 1)..],
-            Port = state.TargetPorts.TryGetValue(target, out var port) ? port : null,
+            ServiceName = serviceName,
+            Port = port,
             Hostname = validation?.Hostname ?? string.Empty,
-            CaCertificates = bundles,
+            CaCertificates = state.CaBundles,
             SystemCaCertificates = validation?.WellKnownCACertificates?.Value == WellKnownCACertificatesType.System.Value,
             SubjectAltNames = [.. (validation?.SubjectAltNames ?? []).Where(n => n is not null).Select(n => n.Type?.Value == SubjectAltNameType.Uri.Value
                 ? new BackendTlsSubjectAltName(SubjectAltNameType.Uri.Value, n.Uri ?? string.Empty)

@@ -23,13 +23,14 @@ internal sealed class BackendTlsClients(ProxyHttpClient plain) : IDisposable
     private readonly ConcurrentDictionary<string, HttpMessageInvoker> _clients = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The client for a backend: the plain one, or the one for its BackendTLSPolicy and the Gateway's backend client
-    /// certificate.
+    /// The client for a backend: the plain one, or the one for its BackendTLSPolicy and the client certificate of the
+    /// Gateway the request came through.
     /// </summary>
-    public HttpMessageInvoker For(RoutedBackend backend, X509Certificate2? clientCertificate = null) =>
-        backend.Tls is { } settings
-            ? _clients.GetOrAdd(Key(settings, clientCertificate), _ => Create(settings, clientCertificate))
-            : plain.Invoker;
+    public HttpMessageInvoker For(RoutedBackend backend, GatewayApiProxyState state, NamespacedName gateway) =>
+        backend.Tls is { } settings ? For(settings, BackendClientCertificates.Find(state, gateway)) : plain.Invoker;
+
+    private HttpMessageInvoker For(BackendTlsSettings settings, X509Certificate2? clientCertificate) =>
+        _clients.GetOrAdd(Key(settings, clientCertificate), _ => Create(settings, clientCertificate));
 
     public void Dispose()
     {

@@ -85,8 +85,7 @@ internal sealed class ExternalAuthorization(BackendTlsClients clients, IBackendE
         deadline.CancelAfter(options.ExternalAuthTimeout);
         try
         {
-            var client = clients.For(backend, backend.Tls is null ? null : BackendClientCertificates.Find(state, gateway));
-            answer = await client.SendAsync(message, deadline.Token).ConfigureAwait(false);
+            answer = await clients.For(backend, state, gateway).SendAsync(message, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException)
         {

@@ -118,22 +118,9 @@ internal sealed class GatewayApiProxyHandler
         return list;
     }
 
-    private T Decide<T>(Func<Random?, T> route)
-    {
-        if (_options.Random is { } random)
-        {
-            lock (random)
-            {
-                return route(random);
-            }
-        }
-
-        return route(null);
-    }
-
     private async Task HandleHttpAsync(HttpContext context, GatewayApiProxyState state, HttpRoutingRequest request)
     {
-        var decision = Decide(random => state.Router.RouteHttp(request, random));
+        var decision = _options.Decide(random => state.Router.RouteHttp(request, random));
         SessionPersistence? session = null;
         if (decision.SessionPersistence is { } persistence && decision.Action != HttpAction.Redirect)
         {
@@ -142,7 +129,7 @@ internal sealed class GatewayApiProxyHandler
             if (session.BackendKey is { } bound && bound != decision.Backend?.SessionKey)
             {
                 var pinned = request with { SessionBackend = bound };
-                decision = Decide(random => state.Router.RouteHttp(pinned, random));
+                decision = _options.Decide(random => state.Router.RouteHttp(pinned, random));
             }
         }
 
@@ -172,8 +159,7 @@ internal sealed class GatewayApiProxyHandler
             return;
         }
 
-        var endpoint = session?.ChooseEndpoint(backend, endpoints) ?? RoundRobin.Next(endpoints);
-        session?.Bind(context, backend, endpoint);
+        var endpoint = session?.ChooseEndpoint(context, backend, endpoints) ?? RoundRobin.Next(endpoints);
         var retries = decision.Retry is { } retry ? Math.Max(0, retry.Attempts ?? _options.DefaultRetryAttempts) : 0;
         var mirrored = decision.Mirrors.Any(m => m.Mirrored);
         var replayable = true;
@@ -199,7 +185,7 @@ internal sealed class GatewayApiProxyHandler
         }
 
         var config = BackendProtocols.IsH2c(state, backend) ? _http2 : _http1;
-        var client = _clients.For(backend, backend.Tls is null ? null : BackendClientCertificates.Find(state, request.Gateway));
+        var client = _clients.For(backend, state, request.Gateway);
         await ForwardAsync(context, request, decision, backend, endpoint, client, config, replayable ? retries : 0).ConfigureAwait(false);
     }
 
@@ -372,7 +358,7 @@ internal sealed class GatewayApiProxyHandler
 
     private async Task HandleGrpcAsync(HttpContext context, GatewayApiProxyState state, HttpRoutingRequest request)
     {
-        var decision = Decide(random => state.Router.RouteGrpc(request, random));
+        var decision = _options.Decide(random => state.Router.RouteGrpc(request, random));
         if (!decision.Forward)
         {
             if (decision.Backend is { Usable: false } invalid)
@@ -419,7 +405,7 @@ internal sealed class GatewayApiProxyHandler
         }
 
         var transformer = new DecisionTransformer(request.Authority, null, decision.RequestHeaderModifications, decision.ResponseHeaderModifications);
-        var client = _clients.For(backend, backend.Tls is null ? null : BackendClientCertificates.Find(state, request.Gateway));
+        var client = _clients.For(backend, state, request.Gateway);
         var error = await _forwarder.SendAsync(context, endpoint.Prefix, client, _http2, transformer, context.RequestAborted).ConfigureAwait(false);
         if (error != ForwarderError.None && (context.RequestAborted.IsCancellationRequested || IsClientSide(error)))
         {

@@ -50,7 +50,7 @@ internal sealed class RequestMirror(BackendTlsClients clients, IBackendEndpointR
 
             headers ??= CopyHeaders(context.Request.Headers, headerChanges);
             var message = Build(context.Request.Method, RoundRobin.Next(endpoints).Prefix + pathAndQuery, host, headers, body);
-            _ = SendAsync(clients.For(mirror.Backend, mirror.Backend.Tls is null ? null : BackendClientCertificates.Find(state, gateway)), message, name);
+            _ = SendAsync(clients.For(mirror.Backend, state, gateway), message, name);
         }
     }
 

@@ -63,10 +63,14 @@ internal sealed class SessionPersistence
         }
     }
 
-    /// <summary>The endpoint to use: the session's, when the backend still has it; otherwise round-robin.</summary>
-    public BackendEndpoint ChooseEndpoint(RoutedBackend backend, IReadOnlyList<BackendEndpoint> endpoints)
+    /// <summary>
+    /// The endpoint to use: the session's, when the backend still has it; otherwise round-robin, and the session is
+    /// (re)bound to what serves this request.
+    /// </summary>
+    public BackendEndpoint ChooseEndpoint(HttpContext context, RoutedBackend backend, IReadOnlyList<BackendEndpoint> endpoints)
     {
-        if (BackendKey == backend.SessionKey && Endpoint is not null)
+        var key = backend.SessionKey;
+        if (key == BackendKey && Endpoint is not null)
         {
             foreach (var endpoint in endpoints)
             {
@@ -77,19 +81,13 @@ internal sealed class SessionPersistence
             }
         }
 
-        return RoundRobin.Next(endpoints);
+        var chosen = RoundRobin.Next(endpoints);
+        Bind(context, key, chosen.ToString());
+        return chosen;
     }
 
-    /// <summary>Binds the session to what serves this request, when the request did not already carry that binding.</summary>
-    public void Bind(HttpContext context, RoutedBackend backend, BackendEndpoint endpoint)
+    private void Bind(HttpContext context, string key, string address)
     {
-        var key = backend.SessionKey;
-        var address = endpoint.ToString();
-        if (key == BackendKey && address == Endpoint)
-        {
-            return;
-        }
-
         var value = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Version + "\n" + key + "\n" + address));
         var name = Name;
         var cookie = IsCookie;

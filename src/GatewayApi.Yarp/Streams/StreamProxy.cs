@@ -94,7 +94,7 @@ internal sealed class StreamProxy(
             (prefix, serverName) = hello.Value;
         }
 
-        var decision = Decide(random => tls
+        var decision = options.Decide(random => tls
             ? state.Router.RouteTls(port.Gateway, listenerPort, serverName, random)
             : state.Router.RouteTcp(port.Gateway, listenerPort, random));
         if (!decision.Forward || decision.Backend is not { } backend)
@@ -265,18 +265,5 @@ internal sealed class StreamProxy(
         {
             return null; // no hello within the handshake timeout, or the client left
         }
-    }
-
-    private StreamRouteDecision Decide(Func<Random?, StreamRouteDecision> route)
-    {
-        if (options.Random is { } random)
-        {
-            lock (random)
-            {
-                return route(random);
-            }
-        }
-
-        return route(null);
     }
 }

@@ -144,19 +144,7 @@ internal sealed class UdpProxy(
     {
         // One state per flow, as one state per HTTP request.
         var state = configuration.Current;
-        var random = options.Value.Random;
-        StreamRouteDecision decision;
-        if (random is not null)
-        {
-            lock (random)
-            {
-                decision = state.Router.RouteUdp(gateway, listenerPort, random);
-            }
-        }
-        else
-        {
-            decision = state.Router.RouteUdp(gateway, listenerPort);
-        }
+        var decision = options.Value.Decide(random => state.Router.RouteUdp(gateway, listenerPort, random));
 
         if (!decision.Forward || decision.Backend is not { } backend)
         {

@@ -52,15 +52,19 @@ internal sealed class CompiledRule
     /// Picks a backend index with probability weight/total (weight 0 is never picked); -1 when there is no backend
     /// or every weight is 0 (R18).
     /// </summary>
+    private string[]? _sessionKeys;
+
     public int ChooseBackend(Random random, string? sessionBackend = null)
     {
         // Session persistence: the session's backend, while it is still a usable, weighted backend of this rule.
         if (sessionBackend is not null && SessionPersistence is not null)
         {
-            for (var i = 0; i < Backends.Length; i++)
+            // Keys are made once per rule (a benign race at worst makes them twice), not per request.
+            var keys = _sessionKeys ??= [.. Backends.Select(b => b.Info.SessionKey)];
+            for (var i = 0; i < keys.Length; i++)
             {
                 var info = Backends[i].Info;
-                if (info.Usable && info.Weight > 0 && info.SessionKey == sessionBackend)
+                if (info.Usable && info.Weight > 0 && keys[i] == sessionBackend)
                 {
                     return i;
                 }
