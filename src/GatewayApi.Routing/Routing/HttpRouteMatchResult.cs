@@ -44,7 +44,18 @@ public sealed class HttpRouteTarget
 
     internal Compiled.CompiledRule Rule { get; }
 
-    internal Compiled.MatchSummary Match { get; }
+    // A field, not a property: a struct read on every match, used in place rather than copied.
+    internal readonly Compiled.MatchSummary Match;
+
+    internal DateTime? CreationTimestamp => Rule.CreationTimestamp;
+
+    /// <summary>
+    /// The precedence key without a hostname: the same for every hostname the route serves, and enough to order
+    /// the candidates of one hostname entry (which share it). <see cref="HttpPrecedenceKey.WithHostname"/> completes
+    /// it. Made when needed (sorting, exporting), not kept: a router holds one target per match.
+    /// </summary>
+    internal HttpPrecedenceKey Key(RouterOptions options) =>
+        Match.Key(options, Compiled.RouteIdentity.Ticks(Rule.CreationTimestamp), Rule.QualifiedRouteName, Rule.RuleIndex, MatchIndex);
 
     /// <summary>The route.</summary>
     public RouteReference Route => Rule.Route;

@@ -1,9 +1,10 @@
 namespace GatewayApi.Routing;
 
 /// <summary>
-/// The precedence of one (hostname, route, rule, match) candidate as a sortable key (§2.2). Built once at compile
-/// time; the compiled router, the exported precedence list and <see cref="HttpRoutePrecedence"/> all sort with
-/// <see cref="Compare"/>, the single place the order is written down for the fast code.
+/// The precedence of one (hostname, route, rule, match) candidate as a sortable key (§2.2). Made when sorting (the
+/// compiled router keeps the order, not the keys); the compiled router, the exported precedence list and
+/// <see cref="HttpRoutePrecedence"/> all sort with <see cref="Compare"/>, the single place the order is written down
+/// for the fast code.
 /// </summary>
 internal readonly record struct HttpPrecedenceKey(
     int HostnameNonWildcardCharacters,

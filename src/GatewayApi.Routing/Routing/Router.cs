@@ -75,7 +75,7 @@ public sealed class Router
         var found = listener!.Http.Find(host, view, out var hostname);
         return found is null
             ? new HttpRouteMatchResult(RoutingResult.NoMatchingRule, listener.Name, null, null)
-            : new HttpRouteMatchResult(RoutingResult.Matched, listener.Name, found.Target, hostname);
+            : new HttpRouteMatchResult(RoutingResult.Matched, listener.Name, found, hostname);
     }
 
     /// <summary>The complete decision for an HTTP request: match, filters in order, backend by weight.</summary>
@@ -178,7 +178,7 @@ public sealed class Router
         var found = routes.Find(HostnameMatching.HostWithoutPort(request.Authority), view, out var hostname);
         return found is null
             ? new HttpRouteMatchResult(RoutingResult.NoMatchingRule, null, null, null)
-            : new HttpRouteMatchResult(RoutingResult.Matched, null, found.Target, hostname);
+            : new HttpRouteMatchResult(RoutingResult.Matched, null, found, hostname);
     }
 
     /// <summary>The complete decision for a mesh HTTP request.</summary>
@@ -233,21 +233,22 @@ public sealed class Router
         return [.. Precedence(listener.Http).Select(p => p.Public)];
     }
 
-    private static List<(HttpRouteCandidate Public, HttpCandidate Compiled)> Precedence(CompiledHttpRoutes routes)
+    private List<(HttpRouteCandidate Public, HttpRouteTarget Compiled)> Precedence(CompiledHttpRoutes routes)
     {
-        var all = routes.Entries.SelectMany(e => e.Ordered.Select(c => (e.Hostname, Candidate: c))).ToList();
-        all.Sort((x, y) => HttpPrecedenceKey.Compare(x.Candidate.Key, y.Candidate.Key));
-        return [.. all.Select((entry, order) => (ToPublic(entry.Hostname, entry.Candidate, order), entry.Candidate))];
+        // Across hostname entries the full key (with the entry's hostname) orders them.
+        var all = routes.Entries.SelectMany(e => e.Ordered.Select(c => (e.Hostname, Key: c.Key(Options).WithHostname(e.Hostname), Candidate: c))).ToList();
+        all.Sort((x, y) => HttpPrecedenceKey.Compare(x.Key, y.Key));
+        return [.. all.Select((entry, order) => (ToPublic(entry.Hostname, entry.Key, entry.Candidate, order), entry.Candidate))];
     }
 
-    private static HttpRouteCandidate ToPublic(string hostname, HttpCandidate candidate, int order) => new(candidate.Key)
+    private static HttpRouteCandidate ToPublic(string hostname, HttpPrecedenceKey key, HttpRouteTarget candidate, int order) => new(key)
     {
         Hostname = hostname,
-        Route = candidate.Target.Route,
+        Route = candidate.Route,
         CreationTimestamp = candidate.CreationTimestamp,
-        RuleIndex = candidate.Target.RuleIndex,
-        RuleName = candidate.Target.RuleName,
-        MatchIndex = candidate.Target.MatchIndex,
+        RuleIndex = candidate.RuleIndex,
+        RuleName = candidate.RuleName,
+        MatchIndex = candidate.MatchIndex,
         PathType = candidate.Match.PathType,
         PathValue = candidate.Match.PathValue,
         Method = candidate.Match.Method,

@@ -56,6 +56,13 @@ public sealed record RouterOptions
     /// Default 200.
     /// </summary>
     public int CorsPreflightStatusCode { get; init; } = 200;
+
+    /// <summary>
+    /// Hostname entries with at most this many (route, rule, match) candidates are scanned in precedence order
+    /// instead of indexed by path: a handful of checks costs less than a probe and a trie walk, and it saves the
+    /// index's objects (most hostnames carry a few routes). Internal so tests can force either form (0 = always index).
+    /// </summary>
+    internal int LinearScanLimit { get; init; } = 8;
 }
 
 /// <summary>Where <c>RegularExpression</c> path matches rank (R2).</summary>

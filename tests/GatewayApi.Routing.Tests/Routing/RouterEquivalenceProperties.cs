@@ -43,7 +43,7 @@ public class RouterEquivalenceProperties
                 var expected = reference.RouteHttp(request);
                 var actual = compiled.MatchHttp(request);
                 AssertSame(expected, actual.Result, actual.ListenerName, actual.Target?.Route, actual.Target?.RuleIndex ?? -1, actual.Target?.MatchIndex ?? -1, actual.Hostname,
-                    $"{request.Scheme} {request.ServerName} {request.Authority} {request.Method} {request.Path} [{string.Join(", ", request.Headers)}] {options}");
+                    $"{request.Scheme} {request.ServerName} {request.Authority} {request.Method} {request.Path} [{string.Join(", ", request.Headers)}] {options} scan<={options.LinearScanLimit}");
             }
         }));
     }

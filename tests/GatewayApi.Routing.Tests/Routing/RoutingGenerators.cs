@@ -154,7 +154,9 @@ internal static class RoutingGenerators
         from regex in Gen.Elements(RegularExpressionPathPrecedence.BetweenExactAndPrefix, RegularExpressionPathPrecedence.AfterPrefix)
         from length in Gen.Elements(PathPrefixLength.AsWritten, PathPrefixLength.IgnoringTrailingSlash)
         from whole in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
-        select new RouterOptions { HostnameFallThrough = fallThrough, RegularExpressionPathPrecedence = regex, PathPrefixLength = length, RegularExpressionMatchesWholeValue = whole };
+        // Both forms of a hostname entry: always indexed by path (0), or scanned when small (the default limit).
+        from scan in Gen.Elements(0, RouterOptions.Default.LinearScanLimit)
+        select new RouterOptions { HostnameFallThrough = fallThrough, RegularExpressionPathPrecedence = regex, PathPrefixLength = length, RegularExpressionMatchesWholeValue = whole, LinearScanLimit = scan };
 
     /// <summary>
     /// Many routes on one path that differ mostly by an Exact header value (tenant routing): exercises the header

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace GatewayApi.Routing.Compiled;
 
 /// <summary>
@@ -5,22 +7,30 @@ namespace GatewayApi.Routing.Compiled;
 /// Small sets are scanned. Large sets where many candidates require an Exact value of the same header (tenant or
 /// version routing on one path) also get a dictionary by that header's value: a request then scans only the
 /// candidates requiring its own value plus those not conditioned on that header, merged in precedence order.
-/// Candidates requiring another value of the header cannot match, so skipping them changes nothing.
+/// Candidates requiring another value of the header cannot match, so skipping them changes nothing. A struct:
+/// stored inline in the index (a router holds one per Exact path and trie node), so a default value is empty.
 /// </summary>
-internal sealed class CandidateSet
+internal readonly struct CandidateSet
 {
     private const int IndexThreshold = 16;
 
-    private readonly HttpCandidate[] _all;
+    private readonly HttpRouteTarget[]? _all;
+
+    // Most buckets (an Exact path, a trie node) hold one candidate: kept without an array.
+    private readonly HttpRouteTarget? _one;
     private readonly string? _header;
-    private readonly Dictionary<string, HttpCandidate[]>? _byValue;
-    private readonly Dictionary<string, HttpCandidate[]>.AlternateLookup<ReadOnlySpan<char>> _byValueLookup;
-    private readonly HttpCandidate[] _rest = [];
+
+    // Positions in _all (ascending, so in precedence order): merging two of them compares positions, not keys.
+    private readonly Dictionary<string, int[]>? _byValue;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byValueLookup;
+    private readonly int[] _rest = [];
 
     /// <summary>A set with no candidates.</summary>
     public static CandidateSet Empty { get; } = new([]);
 
-    public CandidateSet(HttpCandidate[] sorted)
+    public CandidateSet(HttpRouteTarget one) => _one = one;
+
+    public CandidateSet(HttpRouteTarget[] sorted)
     {
         _all = sorted;
         if (sorted.Length < IndexThreshold)
@@ -29,27 +39,64 @@ internal sealed class CandidateSet
         }
 
         // The header most candidates pin with an Exact value; worth indexing when it covers at least half of them.
-        var best = sorted.SelectMany(c => c.Match.Headers.Where(h => h.Pattern is null).Select(h => h.Name.ToLowerInvariant()))
-            .GroupBy(n => n, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (best is null || best.Count() * 2 < sorted.Length)
+        // Names compare without case; a match names each header once, so a candidate counts at most once per name.
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var candidate in sorted)
+        {
+            foreach (var header in candidate.Match.Headers)
+            {
+                if (header.Pattern is null)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, header.Name, out _)++;
+                }
+            }
+        }
+
+        string? best = null;
+        var bestCount = 0;
+        foreach (var (name, count) in counts)
+        {
+            var lower = name.ToLowerInvariant();
+            if (count > bestCount || (count == bestCount && string.CompareOrdinal(lower, best) < 0))
+            {
+                (best, bestCount) = (lower, count);
+            }
+        }
+
+        if (best is null || bestCount * 2 < sorted.Length)
         {
             return;
         }
 
-        _header = best.Key;
-        _byValue = sorted.Select(c => (Candidate: c, Value: ExactValue(c)))
-            .Where(x => x.Value is not null)
-            .GroupBy(x => x.Value!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Candidate).ToArray(), StringComparer.Ordinal);
+        _header = best;
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var rest = new List<int>();
+        for (var position = 0; position < sorted.Length; position++)
+        {
+            if (ExactValue(sorted[position]) is { } value)
+            {
+                ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, value, out _);
+                (group ??= []).Add(position);
+            }
+            else
+            {
+                rest.Add(position);
+            }
+        }
+
+        _byValue = new Dictionary<string, int[]>(groups.Count, StringComparer.Ordinal);
+        foreach (var (value, group) in groups)
+        {
+            _byValue.Add(value, [.. group]);
+        }
+
         _byValueLookup = _byValue.GetAlternateLookup<ReadOnlySpan<char>>();
-        _rest = [.. sorted.Where(c => ExactValue(c) is null)];
+        _rest = [.. rest];
     }
 
-    public int Count => _all.Length;
+    public int Count => _one is not null ? 1 : _all?.Length ?? 0;
 
-    private string? ExactValue(HttpCandidate candidate)
+    private string? ExactValue(HttpRouteTarget candidate)
     {
         foreach (var header in candidate.Match.Headers)
         {
@@ -63,8 +110,18 @@ internal sealed class CandidateSet
     }
 
     /// <summary>The first candidate, in precedence order, whose conditions (and path, when asked) hold.</summary>
-    public HttpCandidate? FindFirst(scoped in HttpRequestView request, bool checkPath)
+    public HttpRouteTarget? FindFirst(scoped in HttpRequestView request, bool checkPath)
     {
+        if (_one is not null)
+        {
+            return (!checkPath || _one.Match.MatchesPath(request)) && _one.Match.MatchesConditions(request) ? _one : null;
+        }
+
+        if (_all is null)
+        {
+            return null;
+        }
+
         if (_byValue is null)
         {
             return Scan(_all, request, checkPath);
@@ -78,7 +135,7 @@ internal sealed class CandidateSet
 
         if (group.Length == 0)
         {
-            return Scan(_rest, request, checkPath);
+            return Scan(_all, _rest, request, checkPath);
         }
 
         // Merge the two sorted lists, testing candidates in precedence order. The group's candidates are known to
@@ -86,16 +143,16 @@ internal sealed class CandidateSet
         int g = 0, r = 0;
         while (g < group.Length || r < _rest.Length)
         {
-            HttpCandidate next;
+            HttpRouteTarget next;
             string? known = null;
-            if (r >= _rest.Length || (g < group.Length && HttpPrecedenceKey.Compare(group[g].Key, _rest[r].Key) < 0))
+            if (r >= _rest.Length || (g < group.Length && group[g] < _rest[r]))
             {
-                next = group[g++];
+                next = _all[group[g++]];
                 known = _header;
             }
             else
             {
-                next = _rest[r++];
+                next = _all[_rest[r++]];
             }
 
             if ((!checkPath || next.Match.MatchesPath(request)) && next.Match.MatchesConditions(request, known))
@@ -108,7 +165,7 @@ internal sealed class CandidateSet
     }
 
     /// <summary>The candidates requiring the request's value of the indexed header; null when all must be scanned.</summary>
-    private HttpCandidate[]? Group(scoped in HttpRequestView request)
+    private int[]? Group(scoped in HttpRequestView request)
     {
         var count = RequestValues.Lines(request.Headers, _header!, out var single, out var length);
         if (count == 0)
@@ -132,10 +189,24 @@ internal sealed class CandidateSet
         return _byValueLookup.TryGetValue(joined[..written], out var many) ? many : [];
     }
 
-    private static HttpCandidate? Scan(HttpCandidate[] candidates, scoped in HttpRequestView request, bool checkPath)
+    private static HttpRouteTarget? Scan(HttpRouteTarget[] candidates, scoped in HttpRequestView request, bool checkPath)
     {
         foreach (var candidate in candidates)
         {
+            if ((!checkPath || candidate.Match.MatchesPath(request)) && candidate.Match.MatchesConditions(request))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static HttpRouteTarget? Scan(HttpRouteTarget[] candidates, int[] positions, scoped in HttpRequestView request, bool checkPath)
+    {
+        foreach (var position in positions)
+        {
+            var candidate = candidates[position];
             if ((!checkPath || candidate.Match.MatchesPath(request)) && candidate.Match.MatchesConditions(request))
             {
                 return candidate;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GatewayApi.Models;
 using GatewayApi.Routing.Filters;
 
@@ -34,7 +35,13 @@ internal sealed class CompiledHttpRoutes
     /// </summary>
     public static CompiledHttpRoutes Compile(IEnumerable<AttachedRoute> routes, string? listenerHostname, CompileContext context, RoutedBackend? meshParent)
     {
-        var byHostname = new Dictionary<string, List<HttpCandidate>>(StringComparer.OrdinalIgnoreCase);
+        // Candidates are gathered in one list with their hostname's slot, then cut into one exactly sized array
+        // per hostname: no list per hostname, no copies.
+        var slots = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var slotHostnames = new List<string>();
+        var capacity = CandidateCount(routes);
+        var candidates = new List<HttpRouteTarget>(capacity);
+        var candidateSlots = new List<int>(capacity);
         var routeCount = 0;
         foreach (var attached in routes)
         {
@@ -46,7 +53,6 @@ internal sealed class CompiledHttpRoutes
             routeCount++;
             var reference = RouteIdentity.Of(route);
             var created = route.Metadata.CreationTimestamp;
-            var ticks = RouteIdentity.Ticks(created);
             var routeName = reference.Namespace + "/" + reference.Name;
             var hostnames = RouteIdentity.EffectiveHostnames(attached, listenerHostname, meshParent is not null);
 
@@ -61,39 +67,84 @@ internal sealed class CompiledHttpRoutes
                 }
 
                 var rule = rules?[ruleIndex];
-                var compiledRule = RuleCompiler.CompileHttp(rule, ruleIndex, reference, attached, meshParent is not null && context.Options.MeshRuleWithoutBackendsUsesParentService ? meshParent : null, context.BackendTls);
+                var compiledRule = RuleCompiler.CompileHttp(rule, ruleIndex, reference, attached, meshParent is not null && context.Options.MeshRuleWithoutBackendsUsesParentService ? meshParent : null, context.BackendTls, created, routeName);
                 var matches = rule?.Matches is { Count: > 0 } given ? given : null;
                 var matchCount = matches?.Count ?? 1;
                 for (var matchIndex = 0; matchIndex < matchCount; matchIndex++)
                 {
                     var summary = MatchSummary.FromHttp(matches?[matchIndex], context.Patterns);
                     var target = new HttpRouteTarget(compiledRule, matchIndex, summary);
-                    var key = summary.Key(context.Options, ticks, routeName, ruleIndex, matchIndex);
                     for (var hostnameIndex = 0; hostnameIndex < hostnames.Count; hostnameIndex++)
                     {
                         var hostname = hostnames[hostnameIndex];
-                        if (!byHostname.TryGetValue(hostname, out var list))
+                        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slots, hostname, out var seen);
+                        if (!seen)
                         {
-                            byHostname.Add(hostname, list = []);
+                            slot = slotHostnames.Count;
+                            slotHostnames.Add(hostname);
                         }
 
-                        list.Add(new HttpCandidate(target, key.WithHostname(hostname), created));
+                        candidates.Add(target);
+                        candidateSlots.Add(slot);
                     }
                 }
             }
         }
 
-        var table = new HostnameTable<HttpPathIndex>();
-        foreach (var (hostname, candidates) in byHostname)
+        var perSlot = new HttpRouteTarget[slotHostnames.Count][];
+        var counts = new int[slotHostnames.Count];
+        foreach (var slot in candidateSlots)
         {
-            table.GetOrAdd(hostname, h => new HttpPathIndex(h, candidates, context.Options));
+            counts[slot]++;
+        }
+
+        for (var slot = 0; slot < counts.Length; slot++)
+        {
+            perSlot[slot] = new HttpRouteTarget[counts[slot]];
+            counts[slot] = 0;
+        }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var slot = candidateSlots[i];
+            perSlot[slot][counts[slot]++] = candidates[i];
+        }
+
+        var table = new HostnameTable<HttpPathIndex>();
+        for (var slot = 0; slot < perSlot.Length; slot++)
+        {
+            table.Add(slotHostnames[slot], new HttpPathIndex(slotHostnames[slot], perSlot[slot], context.Options));
         }
 
         return new CompiledHttpRoutes(table, context.Options.HostnameFallThrough, routeCount);
     }
 
+    /// <summary>At least how many candidates the routes make (rules x matches x hostnames), to size lists once.</summary>
+    private static int CandidateCount(IEnumerable<AttachedRoute> routes)
+    {
+        var count = 0;
+        foreach (var attached in routes)
+        {
+            if (attached.Route is not HttpRoute route)
+            {
+                continue;
+            }
+
+            var matches = 0;
+            var rules = route.Spec.Rules;
+            for (var i = 0; i < (rules?.Count ?? 1); i++)
+            {
+                matches += Math.Max(1, rules?[i]?.Matches?.Count ?? 0);
+            }
+
+            count += matches * Math.Max(1, attached.Hostnames?.Count ?? 1);
+        }
+
+        return count;
+    }
+
     /// <summary>The winning candidate for the request, or null; <paramref name="hostname"/> is the entry it matched in.</summary>
-    public HttpCandidate? Find(ReadOnlySpan<char> host, scoped in HttpRequestView request, out string? hostname)
+    public HttpRouteTarget? Find(ReadOnlySpan<char> host, scoped in HttpRequestView request, out string? hostname)
     {
         var entries = _table.Match(host);
         while (entries.MoveNext())

@@ -8,7 +8,12 @@ namespace GatewayApi.Routing.Compiled;
 /// </summary>
 internal sealed class CompiledRule
 {
-    private long[] _cumulativeWeights = [];
+    // Running totals of the weights, for a binary search; only rules with several backends need them.
+    private long[]? _cumulativeWeights;
+
+    // Settings most rules do not have live in one object, absent when none is set: a router holds one rule per
+    // route rule, and most of them are a match and a backend.
+    private RareSettings? _settings;
 
     public required RouteReference Route { get; init; }
 
@@ -24,12 +29,19 @@ internal sealed class CompiledRule
         init
         {
             field = value;
-            _cumulativeWeights = new long[value.Length];
             long total = 0;
-            for (var i = 0; i < value.Length; i++)
+            if (value.Length > 1)
             {
-                total += Math.Max(0, value[i].Info.Weight);
-                _cumulativeWeights[i] = total;
+                _cumulativeWeights = new long[value.Length];
+                for (var i = 0; i < value.Length; i++)
+                {
+                    total += Math.Max(0, value[i].Info.Weight);
+                    _cumulativeWeights[i] = total;
+                }
+            }
+            else if (value.Length == 1)
+            {
+                total = Math.Max(0, value[0].Info.Weight);
             }
 
             TotalWeight = total;
@@ -39,28 +51,57 @@ internal sealed class CompiledRule
     /// <summary>The sum of the weights of every backendRef, usable or not (§7: shares are over all of them).</summary>
     public long TotalWeight { get; private set; }
 
-    public RouteTimeouts? Timeouts { get; init; }
+    /// <summary>The route's creation timestamp (precedence and the exported order).</summary>
+    public DateTime? CreationTimestamp { get; init; }
 
-    public RetrySettings? Retry { get; init; }
+    /// <summary><c>{namespace}/{name}</c> of the route, the precedence tie-break; one string shared by its rules.</summary>
+    public string QualifiedRouteName { get; init; } = "";
 
-    public GatewayApi.Models.SessionPersistence? SessionPersistence { get; init; }
+    public RouteTimeouts? Timeouts
+    {
+        get => _settings?.Timeouts;
+        init => Set(value, static (s, v) => s.Timeouts = v);
+    }
+
+    public RetrySettings? Retry
+    {
+        get => _settings?.Retry;
+        init => Set(value, static (s, v) => s.Retry = v);
+    }
+
+    public GatewayApi.Models.SessionPersistence? SessionPersistence
+    {
+        get => _settings?.SessionPersistence;
+        init => Set(value, static (s, v) => s.SessionPersistence = v);
+    }
 
     /// <summary>For mesh rules: the parent Service a rule without backends sends to (M1), when the options say so.</summary>
-    public RoutedBackend? ParentServiceBackend { get; init; }
+    public RoutedBackend? ParentServiceBackend
+    {
+        get => _settings?.ParentServiceBackend;
+        init => Set(value, static (s, v) => s.ParentServiceBackend = v);
+    }
+
+    private void Set<T>(T? value, Action<RareSettings, T> set)
+        where T : class
+    {
+        if (value is not null)
+        {
+            set(_settings ??= new RareSettings(), value);
+        }
+    }
 
     /// <summary>
     /// Picks a backend index with probability weight/total (weight 0 is never picked); -1 when there is no backend
     /// or every weight is 0 (R18).
     /// </summary>
-    private string[]? _sessionKeys;
-
     public int ChooseBackend(Random random, string? sessionBackend = null)
     {
         // Session persistence: the session's backend, while it is still a usable, weighted backend of this rule.
         if (sessionBackend is not null && SessionPersistence is not null)
         {
             // Keys are made once per rule (a benign race at worst makes them twice), not per request.
-            var keys = _sessionKeys ??= [.. Backends.Select(b => b.Info.SessionKey)];
+            var keys = _settings!.SessionKeys ??= [.. Backends.Select(b => b.Info.SessionKey)];
             for (var i = 0; i < keys.Length; i++)
             {
                 var info = Backends[i].Info;
@@ -76,7 +117,13 @@ internal sealed class CompiledRule
             return -1;
         }
 
-        var draw = TotalWeight == 1 ? 0 : random.NextInt64(TotalWeight);
+        if (_cumulativeWeights is null)
+        {
+            // One backend with a positive weight: no draw is needed to pick it.
+            return 0;
+        }
+
+        var draw = random.NextInt64(TotalWeight);
         var low = 0;
         var high = _cumulativeWeights.Length - 1;
         while (low < high)
@@ -95,7 +142,21 @@ internal sealed class CompiledRule
 
         return low;
     }
+
+    /// <summary>The rarely set settings of a rule (written only while the rule is built, and the session keys once).</summary>
+    private sealed class RareSettings
+    {
+        public RouteTimeouts? Timeouts { get; set; }
+
+        public RetrySettings? Retry { get; set; }
+
+        public GatewayApi.Models.SessionPersistence? SessionPersistence { get; set; }
+
+        public RoutedBackend? ParentServiceBackend { get; set; }
+
+        public string[]? SessionKeys { get; set; }
+    }
 }
 
-/// <summary>A backendRef of a rule with its own filters.</summary>
-internal sealed record CompiledBackend(RoutedBackend Info, CompiledFilter[] Filters);
+/// <summary>A backendRef of a rule with its own filters (a struct: stored inline in the rule's array).</summary>
+internal readonly record struct CompiledBackend(RoutedBackend Info, CompiledFilter[] Filters);

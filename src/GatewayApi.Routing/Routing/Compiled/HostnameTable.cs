@@ -44,6 +44,19 @@ internal sealed class HostnameTable<T>
         return entry.Value;
     }
 
+    /// <summary>Adds the value of a hostname not yet in the table (already lower-cased, as candidates' are).</summary>
+    public void Add(string hostname, T value)
+    {
+        if (HostnameMatching.IsAny(hostname))
+        {
+            _any = _any is null ? new Entry(HostnameMatching.Any, value) : throw new ArgumentException("duplicate hostname *", nameof(hostname));
+            return;
+        }
+
+        var wildcard = HostnameMatching.IsWildcard(hostname);
+        (wildcard ? _wildcards : _precise).Add(wildcard ? hostname[1..] : hostname, new Entry(hostname, value));
+    }
+
     /// <summary>The entries matching a host, most specific first.</summary>
     public MatchEnumerator Match(ReadOnlySpan<char> host) => new(this, host);
 

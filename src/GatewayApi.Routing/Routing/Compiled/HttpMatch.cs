@@ -13,15 +13,15 @@ internal enum PathKind
     Never,
 }
 
-/// <summary>One header condition after defaulting: Exact (default) or a compiled pattern.</summary>
-internal sealed record HeaderCondition(string Name, string Value, CompiledPattern? Pattern)
+/// <summary>One header condition after defaulting: Exact (default) or a compiled pattern (a struct: stored inline).</summary>
+internal readonly record struct HeaderCondition(string Name, string Value, CompiledPattern? Pattern)
 {
     public bool Matches(scoped in RequestHeaders headers, int maxRegexInput) =>
         Pattern is null ? RequestValues.HeaderEquals(headers, Name, Value) : RequestValues.HeaderMatches(headers, Name, Pattern, maxRegexInput);
 }
 
-/// <summary>One query-parameter condition after defaulting.</summary>
-internal sealed record QueryCondition(string Name, string Value, CompiledPattern? Pattern)
+/// <summary>One query-parameter condition after defaulting (a struct: stored inline).</summary>
+internal readonly record struct QueryCondition(string Name, string Value, CompiledPattern? Pattern)
 {
     public bool Matches(ReadOnlySpan<char> query, int maxRegexInput)
     {
@@ -37,10 +37,14 @@ internal sealed record QueryCondition(string Name, string Value, CompiledPattern
 /// <summary>
 /// One <c>HTTPRouteMatch</c> after defaulting (absent path = <c>PathPrefix /</c>, absent types = Exact/PathPrefix)
 /// and de-duplication (first header of a name, case-insensitive; first query parameter of a name), with its
-/// regular expressions compiled.
+/// regular expressions compiled. A struct held inline by its <see cref="HttpRouteTarget"/> (one object less per match).
 /// </summary>
-internal sealed class MatchSummary
+internal readonly struct MatchSummary
 {
+    public MatchSummary()
+    {
+    }
+
     public required PathKind PathKind { get; init; }
 
     /// <summary>The path type as written after defaulting.</summary>
@@ -107,7 +111,9 @@ internal sealed class MatchSummary
             never = $"unsupported path match type '{pathType}'";
         }
 
-        var headers = match?.Headers is { Count: > 0 } ? new List<HeaderCondition>(match.Headers.Count) : null;
+        // Conditions go straight into arrays of the written size (trimmed if duplicates were dropped).
+        var headers = match?.Headers is { Count: > 0 } ? new HeaderCondition[match.Headers.Count] : null;
+        var headerCount = 0;
         // No empty list (and no boxed enumerator) per match: compile allocates per rule and match.
         var headerMatches = match?.Headers;
         for (var headerIndex = 0; headerIndex < (headerMatches?.Count ?? 0); headerIndex++)
@@ -120,7 +126,7 @@ internal sealed class MatchSummary
             }
 
             // Several entries naming one header (case-insensitively): only the first counts (§2.1).
-            if (headers!.Exists(h => string.Equals(h.Name, header.Name, StringComparison.OrdinalIgnoreCase)))
+            if (NameTaken(headers.AsSpan(0, headerCount), header.Name, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -128,7 +134,7 @@ internal sealed class MatchSummary
             var type = header.Type?.Value ?? HeaderMatchType.Exact.Value;
             if (type == HeaderMatchType.Exact.Value)
             {
-                headers.Add(new HeaderCondition(header.Name, header.Value, null));
+                headers![headerCount++] = new HeaderCondition(header.Name, header.Value, null);
             }
             else if (type == HeaderMatchType.RegularExpression.Value)
             {
@@ -138,16 +144,17 @@ internal sealed class MatchSummary
                     never ??= $"header pattern '{header.Value}' is not supported: {pattern.Error}";
                 }
 
-                headers.Add(new HeaderCondition(header.Name, header.Value, pattern));
+                headers![headerCount++] = new HeaderCondition(header.Name, header.Value, pattern);
             }
             else
             {
                 never ??= $"unsupported header match type '{type}'";
-                headers.Add(new HeaderCondition(header.Name, header.Value, null));
+                headers![headerCount++] = new HeaderCondition(header.Name, header.Value, null);
             }
         }
 
-        var query = match?.QueryParams is { Count: > 0 } ? new List<QueryCondition>(match.QueryParams.Count) : null;
+        var query = match?.QueryParams is { Count: > 0 } ? new QueryCondition[match.QueryParams.Count] : null;
+        var queryCount = 0;
         var queryMatches = match?.QueryParams;
         for (var queryIndex = 0; queryIndex < (queryMatches?.Count ?? 0); queryIndex++)
         {
@@ -159,7 +166,7 @@ internal sealed class MatchSummary
             }
 
             // Names compare exactly; the first entry for a name wins (§2.1).
-            if (query!.Exists(q => q.Name == parameter.Name))
+            if (NameTaken(query.AsSpan(0, queryCount), parameter.Name, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -167,7 +174,7 @@ internal sealed class MatchSummary
             var type = parameter.Type?.Value ?? QueryParamMatchType.Exact.Value;
             if (type == QueryParamMatchType.Exact.Value)
             {
-                query.Add(new QueryCondition(parameter.Name, parameter.Value, null));
+                query![queryCount++] = new QueryCondition(parameter.Name, parameter.Value, null);
             }
             else if (type == QueryParamMatchType.RegularExpression.Value)
             {
@@ -177,12 +184,12 @@ internal sealed class MatchSummary
                     never ??= $"query parameter pattern '{parameter.Value}' is not supported: {pattern.Error}";
                 }
 
-                query.Add(new QueryCondition(parameter.Name, parameter.Value, pattern));
+                query![queryCount++] = new QueryCondition(parameter.Name, parameter.Value, pattern);
             }
             else
             {
                 never ??= $"unsupported query parameter match type '{type}'";
-                query.Add(new QueryCondition(parameter.Name, parameter.Value, null));
+                query![queryCount++] = new QueryCondition(parameter.Name, parameter.Value, null);
             }
         }
 
@@ -194,10 +201,37 @@ internal sealed class MatchSummary
             NormalizedPrefix = normalized,
             PathPattern = pathPattern,
             Method = match?.Method?.Value,
-            Headers = headers is null ? [] : [.. headers],
-            QueryParams = query is null ? [] : [.. query],
+            Headers = headers is null ? [] : headerCount == headers.Length ? headers : headers[..headerCount],
+            QueryParams = query is null ? [] : queryCount == query.Length ? query : query[..queryCount],
             NeverReason = never,
         };
+    }
+
+    // A loop rather than List.Exists: no closure per condition (compile allocates per rule and match).
+    private static bool NameTaken(ReadOnlySpan<HeaderCondition> conditions, string name, StringComparison comparison)
+    {
+        foreach (var condition in conditions)
+        {
+            if (string.Equals(condition.Name, name, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NameTaken(ReadOnlySpan<QueryCondition> conditions, string name, StringComparison comparison)
+    {
+        foreach (var condition in conditions)
+        {
+            if (string.Equals(condition.Name, name, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the request path satisfies the path condition.</summary>

@@ -113,7 +113,7 @@ internal static class HttpDecisionBuilder
     /// port), port (filter; else the scheme's well-known port when the filter sets a scheme; else the listener's),
     /// omitted when it is 80 with http or 443 with https; path modified per §4.3; query kept (R11).
     /// </summary>
-    internal static string? RedirectLocation(RedirectFilter redirect, HttpRoutingRequest request, int listenerPort, MatchSummary match, out string? problem)
+    internal static string? RedirectLocation(RedirectFilter redirect, HttpRoutingRequest request, int listenerPort, in MatchSummary match, out string? problem)
     {
         problem = null;
         var (path, query) = SplitTarget(request.Path);
@@ -148,7 +148,7 @@ internal static class HttpDecisionBuilder
     };
 
     /// <summary>Applies a path modifier; ReplacePrefixMatch needs the winning match to be a PathPrefix (CEL R23/R25).</summary>
-    internal static string? ModifyPath(PathModifier modifier, string path, MatchSummary match, out string? problem)
+    internal static string? ModifyPath(PathModifier modifier, string path, in MatchSummary match, out string? problem)
     {
         problem = null;
         if (modifier.IsFullPath)

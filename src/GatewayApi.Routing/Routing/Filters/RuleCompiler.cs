@@ -6,7 +6,7 @@ namespace GatewayApi.Routing.Filters;
 /// <summary>Compiles the after-match part of HTTPRoute, GRPCRoute and L4 rules: filters, backends, settings.</summary>
 internal static class RuleCompiler
 {
-    public static CompiledRule CompileHttp(HttpRouteRule? rule, int ruleIndex, RouteReference route, AttachedRoute attached, RoutedBackend? parentService, BackendTlsIndex tls)
+    public static CompiledRule CompileHttp(HttpRouteRule? rule, int ruleIndex, RouteReference route, AttachedRoute attached, RoutedBackend? parentService, BackendTlsIndex tls, DateTime? created, string qualifiedRouteName)
     {
         var refs = rule?.BackendRefs ?? [];
         var backends = refs.Count == 0 ? [] : new CompiledBackend[refs.Count];
@@ -28,6 +28,8 @@ internal static class RuleCompiler
             Retry = rule?.Retry is { } r ? new RetrySettings([.. r.Codes ?? []], r.Attempts, r.Backoff?.TimeSpan) : null,
             SessionPersistence = rule?.SessionPersistence,
             ParentServiceBackend = parentService,
+            CreationTimestamp = created,
+            QualifiedRouteName = qualifiedRouteName,
         };
     }
 
