@@ -4,10 +4,10 @@ using System.Runtime.InteropServices;
 namespace GatewayApi.Routing.Compiled;
 
 /// <summary>
-/// The candidates (route, rule, match) of one hostname. A few candidates (<see cref="RouterOptions.LinearScanLimit"/>) are scanned in
-/// precedence order. More are indexed by path so that finding the winner costs a dictionary probe, a walk down the
-/// prefix trie along the request's segments, and a scan of the (usually few) candidates at each step: Exact paths
-/// in a dictionary, PathPrefix values in a trie of segments (deeper = longer = higher precedence),
+/// The candidates (route, rule, match) of one hostname. A few (<see cref="RouterOptions.LinearScanLimit"/>) are
+/// scanned in precedence order. More are indexed by path so that finding the winner costs a dictionary probe, a walk
+/// down the prefix trie along the request's segments, and a scan of the (usually few) candidates at each step: Exact
+/// paths in a dictionary, PathPrefix values in a trie of segments (deeper = longer = higher precedence),
 /// RegularExpressions in a list. Every list is sorted by the full precedence key, so the first candidate whose
 /// remaining conditions hold is the winner; the scan and the index agree because the key ranks path types and
 /// lengths the way the index visits them.
@@ -30,6 +30,7 @@ internal sealed class HttpPathIndex
     public HttpPathIndex(string hostname, HttpRouteTarget[] candidates, RouterOptions options)
     {
         Hostname = hostname;
+
         // The keys are scratch (a target does not keep its key): a pooled array spares a large allocation per compile.
         var keys = ArrayPool<HttpPrecedenceKey>.Shared.Rent(candidates.Length);
         for (var i = 0; i < candidates.Length; i++)
