@@ -96,4 +96,61 @@ public sealed class SessionPersistenceTests(EchoBackends backends) : IClassFixtu
         var (response, _) = await _client.EchoGetAsync("/plain/x");
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
+
+    [Fact]
+    public async Task A_session_older_than_absoluteTimeout_is_a_new_session_even_with_a_session_cookie()
+    {
+        // GEP-1619: with lifetimeType Session the cookie has no Max-Age, so the gateway itself ends the session.
+        const string shortSessions = """
+
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: {name: short, namespace: default}
+            spec:
+              parentRefs: [{name: gw}]
+              rules:
+              - sessionPersistence: {sessionName: short-session, absoluteTimeout: 10m}
+                backendRefs: [{name: echo-a, port: 8080, weight: 1}, {name: echo-b, port: 8080, weight: 1}]
+            ---
+            """;
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        await using var proxy = await TestProxy.StartAsync(
+            Manifests.HttpGateway + shortSessions + Manifests.Services("echo-a", "echo-b"),
+            backends.Resolver,
+            o => o.StatusEngine = o.StatusEngine with { TimeProvider = clock });
+        using var client = proxy.Client();
+
+        var (first, echo) = await client.EchoGetAsync("/x");
+        var setCookie = Assert.Single(first.Headers.GetValues("Set-Cookie"));
+        Assert.DoesNotContain("Max-Age", setCookie, StringComparison.Ordinal);
+        var cookie = setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
+
+        // Within the lifetime the session holds and is not re-issued.
+        clock.Now += TimeSpan.FromMinutes(9);
+        for (var i = 0; i < 10; i++)
+        {
+            var (response, again) = await client.EchoGetAsync("/x", null, ("Cookie", cookie));
+            Assert.Equal(echo!.Backend, again!.Backend);
+            Assert.False(response.Headers.Contains("Set-Cookie"));
+        }
+
+        // Past it, every request with the old cookie starts a new session: a fresh draw, and a new cookie.
+        clock.Now += TimeSpan.FromMinutes(2);
+        var seen = new HashSet<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var (response, again) = await client.EchoGetAsync("/x", null, ("Cookie", cookie));
+            Assert.True(response.Headers.Contains("Set-Cookie"));
+            seen.Add(again!.Backend);
+        }
+
+        Assert.Equal(["echo-a", "echo-b"], seen.Order());
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }

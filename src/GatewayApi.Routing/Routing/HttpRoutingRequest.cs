@@ -43,8 +43,8 @@ public sealed record HttpRoutingRequest
     /// <summary>
     /// The backend the request's session is bound to (<see cref="RoutedBackend.SessionKey"/>), as the proxy read it
     /// from the session cookie or header. When the matched rule has <c>sessionPersistence</c> and this names one of its
-    /// usable backends with a weight above 0, that backend is chosen instead of a weighted draw (GEP-1619); otherwise
-    /// it is ignored.
+    /// usable backends, that backend is chosen instead of a weighted draw, even when its weight is 0 (GEP-1619: a
+    /// session outlives a traffic shift); otherwise it is ignored.
     /// </summary>
     public string? SessionBackend { get; init; }
 }

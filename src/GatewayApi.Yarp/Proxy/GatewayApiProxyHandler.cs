@@ -125,7 +125,7 @@ internal sealed class GatewayApiProxyHandler
         if (decision.SessionPersistence is { } persistence && decision.Action != HttpAction.Redirect)
         {
             // The rule keeps sessions: a request of a known session goes back to its backend (if still usable).
-            session = SessionPersistence.Read(context, decision, persistence);
+            session = SessionPersistence.Read(context, decision, persistence, _options.StatusEngine.TimeProvider.GetUtcNow());
             if (session.BackendKey is { } bound && bound != decision.Backend?.SessionKey)
             {
                 var pinned = request with { SessionBackend = bound };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using GatewayApi.Routing;
@@ -10,19 +11,25 @@ namespace GatewayApi.Yarp;
 /// Session persistence (GEP-1619) for a rule that sets <c>sessionPersistence</c>: the session cookie (or header)
 /// carries the backend and endpoint that served the session's first request, and later requests go back to them
 /// while they are still usable. The value is opaque to clients (base64url of the backend key and endpoint, as
-/// Envoy's stateful sessions encode the upstream address). Only <c>absoluteTimeout</c> with a <c>Permanent</c>
-/// cookie is enforced (as the cookie's <c>Max-Age</c>); <c>idleTimeout</c> is not.
+/// Envoy's stateful sessions encode the upstream address), with the session's start: <c>absoluteTimeout</c> is
+/// enforced by the gateway for every session (GEP-1619), and also sets the cookie's <c>Max-Age</c> when the cookie is
+/// <c>Permanent</c>. The value is not signed: a client can only prolong its own stickiness, never reach a backend
+/// the rule does not have.
 /// </summary>
 internal sealed class SessionPersistence
 {
-    private const string Version = "v1";
+    // v2 adds the session's start (Unix seconds); v1 values (no start) are kept only where no timeout applies.
+    private const string Version = "v2";
+    private const string VersionWithoutStart = "v1";
 
-    private SessionPersistence(SessionPersistenceSettings settings, string name, string? backendKey, string? endpoint)
+    private SessionPersistence(SessionPersistenceSettings settings, string name, DateTimeOffset now, string? backendKey = null, string? endpoint = null, DateTimeOffset? started = null)
     {
         Settings = settings;
         Name = name;
+        Now = now;
         BackendKey = backendKey;
         Endpoint = endpoint;
+        Started = started;
     }
 
     public SessionPersistenceSettings Settings { get; }
@@ -36,10 +43,19 @@ internal sealed class SessionPersistence
     /// <summary>The session's endpoint (<c>host:port</c>), or null.</summary>
     public string? Endpoint { get; }
 
+    /// <summary>When the session started (null for a new session, or a value from before starts were recorded).</summary>
+    public DateTimeOffset? Started { get; }
+
+    /// <summary>The time the request is handled at.</summary>
+    private DateTimeOffset Now { get; }
+
     public bool IsCookie => !string.Equals(Settings.Type, "Header", StringComparison.Ordinal);
 
-    /// <summary>Reads the request's session value for the decision's rule; a missing or unreadable value is a new session.</summary>
-    public static SessionPersistence Read(HttpContext context, HttpRouteDecision decision, SessionPersistenceSettings settings)
+    /// <summary>
+    /// Reads the request's session value for the decision's rule. A missing or unreadable value, or a session older
+    /// than <c>absoluteTimeout</c>, is a new session.
+    /// </summary>
+    public static SessionPersistence Read(HttpContext context, HttpRouteDecision decision, SessionPersistenceSettings settings, DateTimeOffset now)
     {
         var name = settings.SessionName is { Length: > 0 } given ? given : DefaultName(decision);
         var value = string.Equals(settings.Type, "Header", StringComparison.Ordinal)
@@ -47,19 +63,31 @@ internal sealed class SessionPersistence
             : context.Request.Cookies[name];
         if (string.IsNullOrEmpty(value))
         {
-            return new SessionPersistence(settings, name, null, null);
+            return new SessionPersistence(settings, name, now);
         }
 
+        string[] parts;
         try
         {
-            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(value)).Split('\n');
-            return parts is [Version, var backend, var endpoint]
-                ? new SessionPersistence(settings, name, backend, endpoint)
-                : new SessionPersistence(settings, name, null, null);
+            parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(value)).Split('\n');
         }
         catch (FormatException)
         {
-            return new SessionPersistence(settings, name, null, null);
+            return new SessionPersistence(settings, name, now);
+        }
+
+        switch (parts)
+        {
+            case [Version, var backend, var endpoint, var start] when long.TryParse(start, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds():
+                var started = DateTimeOffset.FromUnixTimeSeconds(seconds);
+                return settings.AbsoluteTimeout is { } lifetime && now - started >= lifetime
+                    ? new SessionPersistence(settings, name, now)
+                    : new SessionPersistence(settings, name, now, backend, endpoint, started);
+            case [VersionWithoutStart, var backend, var endpoint] when settings.AbsoluteTimeout is null:
+                return new SessionPersistence(settings, name, now, backend, endpoint);
+            default:
+                return new SessionPersistence(settings, name, now);
         }
     }
 
@@ -81,14 +109,17 @@ internal sealed class SessionPersistence
             }
         }
 
+        // The same backend with another endpoint continues the session (it keeps its start); another backend starts one.
         var chosen = RoundRobin.Next(endpoints);
-        Bind(context, key, chosen.ToString());
+        Bind(context, key, chosen.ToString(), key == BackendKey ? Started ?? Now : Now);
         return chosen;
     }
 
-    private void Bind(HttpContext context, string key, string address)
+    private void Bind(HttpContext context, string key, string address, DateTimeOffset started)
     {
-        var value = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Version + "\n" + key + "\n" + address));
+        var start = started.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var value = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Version + "\n" + key + "\n" + address + "\n" + start));
+        var now = Now;
         var name = Name;
         var cookie = IsCookie;
         var settings = Settings;
@@ -100,7 +131,8 @@ internal sealed class SessionPersistence
                 var text = $"{name}={value}; Path={settings.CookiePath}; HttpOnly";
                 if (settings.LifetimeType == "Permanent" && settings.AbsoluteTimeout is { } lifetime)
                 {
-                    text += $"; Max-Age={(long)lifetime.TotalSeconds}";
+                    // What is left of the session's lifetime (all of it for a new session).
+                    text += $"; Max-Age={Math.Max(0, (long)(lifetime - (now - started)).TotalSeconds)}";
                 }
 
                 context.Response.Headers.Append("Set-Cookie", text);

@@ -97,7 +97,8 @@ internal sealed class CompiledRule
     /// </summary>
     public int ChooseBackend(Random random, string? sessionBackend = null)
     {
-        // Session persistence: the session's backend, while it is still a usable, weighted backend of this rule.
+        // Session persistence: the session's backend, while it is still a usable backend of this rule, whatever its
+        // weight: GEP-1619 keeps a session "even if the weight is set to 0" (a traffic shift spares live sessions).
         if (sessionBackend is not null && SessionPersistence is not null)
         {
             // Keys are made once per rule (a benign race at worst makes them twice), not per request.
@@ -105,7 +106,7 @@ internal sealed class CompiledRule
             for (var i = 0; i < keys.Length; i++)
             {
                 var info = Backends[i].Info;
-                if (info.Usable && info.Weight > 0 && keys[i] == sessionBackend)
+                if (info.Usable && keys[i] == sessionBackend)
                 {
                     return i;
                 }

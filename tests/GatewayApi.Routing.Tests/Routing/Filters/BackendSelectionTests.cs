@@ -55,10 +55,13 @@ public class BackendSelectionTests
         var random = new Random(3);
         Assert.All(Enumerable.Range(0, 200), _ => Assert.Equal("b", sticky.RouteHttp(Request("h", "/") with { SessionBackend = key }, random).Backend!.Name));
 
-        // A session bound to a backend of weight 0, or to none of the rule's, is a new session: weights decide.
-        var zero = Enumerable.Range(0, 200).Select(_ => sticky.RouteHttp(Request("h", "/") with { SessionBackend = "/Service/default/zero:8080" }, random).Backend!.Name).ToList();
-        Assert.Contains("a", zero);
-        Assert.DoesNotContain("zero", zero);
+        // GEP-1619: "the persistence to a single backend MUST be maintained ... even if the weight is set to 0".
+        Assert.All(Enumerable.Range(0, 200), _ => Assert.Equal("zero", sticky.RouteHttp(Request("h", "/") with { SessionBackend = "/Service/default/zero:8080" }, random).Backend!.Name));
+
+        // A session bound to none of the rule's backends is a new session: weights decide (and never pick weight 0).
+        var other = Enumerable.Range(0, 200).Select(_ => sticky.RouteHttp(Request("h", "/") with { SessionBackend = "/Service/default/gone:8080" }, random).Backend!.Name).ToList();
+        Assert.Contains("a", other);
+        Assert.DoesNotContain("zero", other);
 
         // Without sessionPersistence on the rule the hint is ignored.
         var plain = RouterWith([Backend("a", 1), Backend("b", 1)]);
