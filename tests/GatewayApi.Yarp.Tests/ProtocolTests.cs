@@ -70,6 +70,59 @@ public sealed class ProtocolTests(EchoBackends backends) : IClassFixture<EchoBac
     }
 
     [Fact]
+    public async Task A_grpc_header_session_keeps_every_call_on_the_backend_of_its_first()
+    {
+        const string stickyRoute = """
+
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GRPCRoute
+            metadata: {name: sticky, namespace: default}
+            spec:
+              parentRefs: [{name: gw}]
+              rules:
+              - matches: [{method: {service: echo.v1.Echo}}]
+                sessionPersistence: {sessionName: x-grpc-session, type: Header}
+                backendRefs: [{name: grpc-a, port: 9000, weight: 1}, {name: grpc-b, port: 9000, weight: 1}]
+            ---
+            """;
+        await using var a = await GrpcEchoServer.StartAsync("grpc-a");
+        await using var b = await GrpcEchoServer.StartAsync("grpc-b");
+        var resolver = new StaticBackendEndpointResolver()
+            .Add("default", "grpc-a", 9000, new BackendEndpoint("127.0.0.1", a.Port))
+            .Add("default", "grpc-b", 9000, new BackendEndpoint("127.0.0.1", b.Port));
+        await using var proxy = await TestProxy.StartAsync(
+            Manifests.HttpGateway + Manifests.Service("grpc-a", port: 9000) + Manifests.Service("grpc-b", port: 9000) + stickyRoute, resolver);
+        using var channel = GrpcChannel.ForAddress(proxy.Uri(80));
+        var echo = new Echo.EchoClient(channel);
+
+        // Without the header, calls are split; each answer offers a session in the response metadata.
+        var split = new HashSet<string>();
+        string? token = null;
+        string? first = null;
+        for (var i = 0; i < 30; i++)
+        {
+            using var call = echo.SayAsync(new EchoRequest { Message = "x" }, deadline: DateTime.UtcNow.AddSeconds(60));
+            var reply = await call;
+            var offered = (await call.ResponseHeadersAsync).GetValue("x-grpc-session");
+            Assert.False(string.IsNullOrEmpty(offered));
+            (token, first) = (token ?? offered, first ?? reply.Backend);
+            split.Add(reply.Backend);
+        }
+
+        Assert.Equal(["grpc-a", "grpc-b"], split.Order());
+
+        // With it, every call (any method of the match) goes to the session's backend.
+        var session = new Metadata { { "x-grpc-session", token! } };
+        for (var i = 0; i < 20; i++)
+        {
+            var reply = i % 2 == 0
+                ? await echo.SayAsync(new EchoRequest { Message = "x" }, session, DateTime.UtcNow.AddSeconds(60))
+                : await echo.ShoutAsync(new EchoRequest { Message = "x" }, session, DateTime.UtcNow.AddSeconds(60));
+            Assert.Equal(first, reply.Backend);
+        }
+    }
+
+    [Fact]
     public async Task Grpc_to_an_unreachable_backend_is_unavailable()
     {
         var resolver = new StaticBackendEndpointResolver().Add("default", "grpc-a", 9000, new BackendEndpoint("127.0.0.1", 1));

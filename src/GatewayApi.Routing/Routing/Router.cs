@@ -105,7 +105,7 @@ public sealed class Router
     /// <param name="request">The call (its path is <c>/service/method</c>).</param>
     /// <param name="random">The random source; <see cref="Random.Shared"/> when null.</param>
     public GrpcRouteDecision RouteGrpc(HttpRoutingRequest request, Random? random = null) =>
-        GrpcDecisionBuilder.Build(MatchGrpc(request), random ?? Random.Shared, null);
+        GrpcDecisionBuilder.Build(MatchGrpc(request), request.SessionBackend, random ?? Random.Shared, null);
 
     /// <summary>Routes a TLS connection by SNI on a TLS listener (§5). A connection without SNI matches only routes serving any hostname (R17).</summary>
     /// <param name="gateway">The Gateway.</param>
@@ -215,7 +215,7 @@ public sealed class Router
     /// <param name="request">The call.</param>
     /// <param name="random">The random source; <see cref="Random.Shared"/> when null.</param>
     public GrpcRouteDecision RouteMeshGrpc(MeshDestination destination, HttpRoutingRequest request, Random? random = null) =>
-        GrpcDecisionBuilder.Build(MatchMeshGrpc(destination, request), random ?? Random.Shared, ServiceBackend(destination));
+        GrpcDecisionBuilder.Build(MatchMeshGrpc(destination, request), request.SessionBackend, random ?? Random.Shared, ServiceBackend(destination));
 
     /// <summary>
     /// The exported precedence of a listener's HTTPRoutes: every (hostname, route, rule, match), totally ordered by

@@ -125,7 +125,7 @@ internal sealed class GatewayApiProxyHandler
         if (decision.SessionPersistence is { } persistence && decision.Action != HttpAction.Redirect)
         {
             // The rule keeps sessions: a request of a known session goes back to its backend (if still usable).
-            session = SessionPersistence.Read(context, decision, persistence, _options.StatusEngine.TimeProvider.GetUtcNow());
+            session = SessionPersistence.Read(context, decision.Route, decision.RuleIndex, persistence, _options.StatusEngine.TimeProvider.GetUtcNow());
             if (session.BackendKey is { } bound && bound != decision.Backend?.SessionKey)
             {
                 var pinned = request with { SessionBackend = bound };
@@ -359,6 +359,18 @@ internal sealed class GatewayApiProxyHandler
     private async Task HandleGrpcAsync(HttpContext context, GatewayApiProxyState state, HttpRoutingRequest request)
     {
         var decision = _options.Decide(random => state.Router.RouteGrpc(request, random));
+        SessionPersistence? session = null;
+        if (decision.SessionPersistence is { } persistence)
+        {
+            // As for HTTP: a call of a known session goes back to its backend (if still usable), whatever the draw.
+            session = SessionPersistence.Read(context, decision.Route, decision.RuleIndex, persistence, _options.StatusEngine.TimeProvider.GetUtcNow());
+            if (session.BackendKey is { } bound && bound != decision.Backend?.SessionKey)
+            {
+                var pinned = request with { SessionBackend = bound };
+                decision = _options.Decide(random => state.Router.RouteGrpc(pinned, random));
+            }
+        }
+
         if (!decision.Forward)
         {
             if (decision.Backend is { Usable: false } invalid)
@@ -394,7 +406,7 @@ internal sealed class GatewayApiProxyHandler
             return;
         }
 
-        var endpoint = RoundRobin.Next(endpoints);
+        var endpoint = session?.ChooseEndpoint(context, backend, endpoints) ?? RoundRobin.Next(endpoints);
         if (decision.Mirrors.Any(m => m.Mirrored))
         {
             var (replayable, body) = await BufferBodyAsync(context).ConfigureAwait(false);

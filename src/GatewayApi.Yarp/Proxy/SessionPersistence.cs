@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace GatewayApi.Yarp;
 
 /// <summary>
-/// Session persistence (GEP-1619) for a rule that sets <c>sessionPersistence</c>: the session cookie (or header)
+/// Session persistence (GEP-1619) for an HTTPRoute or GRPCRoute rule that sets <c>sessionPersistence</c>: the session cookie (or header)
 /// carries the backend and endpoint that served the session's first request, and later requests go back to them
 /// while they are still usable. The value is opaque to clients (base64url of the backend key and endpoint, as
 /// Envoy's stateful sessions encode the upstream address), with the session's start: <c>absoluteTimeout</c> is
@@ -55,9 +55,9 @@ internal sealed class SessionPersistence
     /// Reads the request's session value for the decision's rule. A missing or unreadable value, or a session older
     /// than <c>absoluteTimeout</c>, is a new session.
     /// </summary>
-    public static SessionPersistence Read(HttpContext context, HttpRouteDecision decision, SessionPersistenceSettings settings, DateTimeOffset now)
+    public static SessionPersistence Read(HttpContext context, RouteReference? route, int ruleIndex, SessionPersistenceSettings settings, DateTimeOffset now)
     {
-        var name = settings.SessionName is { Length: > 0 } given ? given : DefaultName(decision);
+        var name = settings.SessionName is { Length: > 0 } given ? given : DefaultName(route, ruleIndex);
         var value = string.Equals(settings.Type, "Header", StringComparison.Ordinal)
             ? context.Request.Headers[name].ToString()
             : context.Request.Cookies[name];
@@ -147,9 +147,9 @@ internal sealed class SessionPersistence
     }
 
     // sessionName is optional: a stable name per route rule, so two rules never share a session by accident.
-    private static string DefaultName(HttpRouteDecision decision)
+    private static string DefaultName(RouteReference? route, int ruleIndex)
     {
-        var identity = $"{decision.Route?.Kind}/{decision.Route?.Namespace}/{decision.Route?.Name}/{decision.RuleIndex}";
+        var identity = $"{route?.Kind}/{route?.Namespace}/{route?.Name}/{ruleIndex}";
         return "gwapi-session-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 6));
     }
 }

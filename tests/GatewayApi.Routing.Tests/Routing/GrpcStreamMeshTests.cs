@@ -53,6 +53,30 @@ public class GrpcStreamMeshTests
     }
 
     [Fact]
+    public void GrpcSession_PinsItsBackend_EvenAtWeight0_AndTheCookiePathCoversTheMatch()
+    {
+        // GEP-1619 applies to GRPCRoute rules too: the session's backend over the weighted draw, even at weight 0.
+        var rule = GrpcRule("svc.Cart", null);
+        rule.BackendRefs = [new GrpcBackendRef { Name = "a", Port = 9000 }, new GrpcBackendRef { Name = "b", Port = 9000 }, new GrpcBackendRef { Name = "old", Port = 9000, Weight = 0 }];
+        rule.SessionPersistence = new SessionPersistence { SessionName = "s", Type = SessionPersistenceType.Header };
+        var router = Router.Compile(OneListener(GrpcRoute("sticky", null, rule)));
+        var random = new Random(5);
+        var call = Request("h", "/svc.Cart/Add", "POST");
+        Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal("old", router.RouteGrpc(call with { SessionBackend = "/Service/default/old:9000" }, random).Backend!.Name));
+        Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal("b", router.RouteGrpc(call with { SessionBackend = "/Service/default/b:9000" }, random).Backend!.Name));
+        var fresh = Enumerable.Range(0, 100).Select(_ => router.RouteGrpc(call, random).Backend!.Name).ToHashSet();
+        Assert.Equal(["a", "b"], fresh.Order());
+
+        // The cookie path is the part of /{service}/{method} the match fixes.
+        var settings = router.RouteGrpc(call, random).SessionPersistence!;
+        Assert.Equal(("Header", "s", "/svc.Cart"), (settings.Type, settings.SessionName, settings.CookiePath));
+        rule.Matches![0].Method!.Method = "Add";
+        Assert.Equal("/svc.Cart/Add", Router.Compile(OneListener(GrpcRoute("sticky", null, rule))).RouteGrpc(call).SessionPersistence!.CookiePath);
+        rule.Matches![0].Method = null;
+        Assert.Equal("/", Router.Compile(OneListener(GrpcRoute("sticky", null, rule))).RouteGrpc(call).SessionPersistence!.CookiePath);
+    }
+
+    [Fact]
     public void GrpcPrecedence_ServiceCharacters_ThenMethodCharacters_ThenHeaders()
     {
         // §3.2: service characters, then method characters, then header matches, then age.

@@ -5,7 +5,7 @@ namespace GatewayApi.Routing.Filters;
 /// <summary>Turns a gRPC match into a decision; answers are gRPC statuses, never HTTP error pages (§3.3).</summary>
 internal static class GrpcDecisionBuilder
 {
-    public static GrpcRouteDecision Build(GrpcRouteMatchResult match, Random random, RoutedBackend? meshService)
+    public static GrpcRouteDecision Build(GrpcRouteMatchResult match, string? sessionBackend, Random random, RoutedBackend? meshService)
     {
         switch (match.Result)
         {
@@ -89,6 +89,7 @@ internal static class GrpcDecisionBuilder
                     SessionName = session.SessionName,
                     AbsoluteTimeout = session.AbsoluteTimeout?.TimeSpan,
                     LifetimeType = session.CookieConfig?.LifetimeType?.Value ?? "Session",
+                    CookiePath = CookiePath(target.Match),
                 }
                 : null,
         };
@@ -105,7 +106,7 @@ internal static class GrpcDecisionBuilder
             return rule.ParentServiceBackend is { } parent ? Decide(GrpcStatusCode.Ok, null, parent) : Decide(GrpcStatusCode.Unimplemented, "NoBackendRefs", null);
         }
 
-        var index = rule.ChooseBackend(random);
+        var index = rule.ChooseBackend(random, sessionBackend);
         if (index < 0)
         {
             return Decide(GrpcStatusCode.Unavailable, "AllBackendWeightsZero", null);
@@ -120,6 +121,14 @@ internal static class GrpcDecisionBuilder
         Run(backend.Filters);
         return error is null ? Decide(GrpcStatusCode.Ok, null, backend.Info) : Decide(GrpcStatusCode.Internal, error, backend.Info);
     }
+
+    /// <summary>
+    /// The session cookie path of a gRPC match, from the request path it matches (<c>/{service}/{method}</c>): the
+    /// exact service (and method), else <c>/</c>, so the cookie is sent with every call the match covers.
+    /// </summary>
+    internal static string CookiePath(GrpcMatchSummary match) => match.ServiceKind != NameKind.Exact
+        ? "/"
+        : match.MethodKind == NameKind.Exact ? $"/{match.Service}/{match.Method}" : "/" + match.Service;
 }
 
 /// <summary>Turns a TLS/TCP/UDP winner into a decision: forward to a backend by weight, or reject/drop (§5, §6).</summary>
