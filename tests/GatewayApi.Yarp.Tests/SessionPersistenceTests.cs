@@ -53,7 +53,8 @@ public sealed class SessionPersistenceTests(EchoBackends backends) : IClassFixtu
         var (first, echo) = await _client.EchoGetAsync("/cart/1");
         var setCookie = Assert.Single(first.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith("cart-session=", setCookie, StringComparison.Ordinal);
-        Assert.Contains("; Path=/cart; HttpOnly; Max-Age=3600", setCookie, StringComparison.Ordinal);
+        Assert.Contains("; Path=/cart; HttpOnly; SameSite=Strict; Max-Age=3600", setCookie, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secure", setCookie, StringComparison.Ordinal); // plain HTTP: a Secure cookie would never come back
         var cookie = setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
         for (var i = 0; i < 20; i++)
         {

@@ -180,6 +180,32 @@ public sealed class TlsTests(EchoBackends backends) : IClassFixture<EchoBackends
     }
 
     /// <summary>One HTTP/1.1 request over TLS with the given SNI and Host; returns the server certificate's subject and the raw response.</summary>
+    [Fact]
+    public async Task A_session_cookie_issued_over_https_is_Secure()
+    {
+        const string sticky = """
+
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: {name: sticky, namespace: default}
+            spec:
+              parentRefs: [{name: gw, sectionName: a}]
+              rules:
+              - matches: [{path: {type: PathPrefix, value: /tls}}]
+                sessionPersistence: {sessionName: s}
+                backendRefs: [{name: echo-a, port: 8080}]
+            ---
+            """;
+        await using var proxy = await TestProxy.StartAsync(
+            Manifests.GatewayClass + Gateway + TestCertificates.Secret("cert-a", "a.example.com") + TestCertificates.Secret("cert-b", "b.example.com")
+            + Manifests.Services("echo-a", "echo-b") + Route("route-a", "a", "echo-a") + sticky,
+            backends.Resolver);
+
+        var (_, response) = await RawHttpsAsync(proxy.Uri(443).Port, "a.example.com", "a.example.com");
+        var setCookie = response.Split("\r\n").Single(line => line.StartsWith("Set-Cookie:", StringComparison.OrdinalIgnoreCase));
+        Assert.EndsWith("; Path=/tls; HttpOnly; SameSite=Strict; Secure", setCookie, StringComparison.Ordinal);
+    }
+
     private static async Task<(string Certificate, string Response)> RawHttpsAsync(int port, string serverName, string host)
     {
         using var tcp = new TcpClient();

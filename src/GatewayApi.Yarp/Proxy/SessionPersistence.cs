@@ -120,6 +120,7 @@ internal sealed class SessionPersistence
         var start = started.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var value = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Version + "\n" + key + "\n" + address + "\n" + start));
         var now = Now;
+        var secure = context.Request.IsHttps;
         var name = Name;
         var cookie = IsCookie;
         var settings = Settings;
@@ -128,7 +129,9 @@ internal sealed class SessionPersistence
             // After YARP copied the backend's headers: ours are added to them, never replace a backend cookie.
             if (cookie)
             {
-                var text = $"{name}={value}; Path={settings.CookiePath}; HttpOnly";
+                // GEP-1619's defaults: HttpOnly and SameSite=Strict always; Secure where the client came over TLS
+                // (a browser would refuse, or never send back, a Secure cookie on plain HTTP).
+                var text = $"{name}={value}; Path={settings.CookiePath}; HttpOnly; SameSite=Strict{(secure ? "; Secure" : "")}";
                 if (settings.LifetimeType == "Permanent" && settings.AbsoluteTimeout is { } lifetime)
                 {
                     // What is left of the session's lifetime (all of it for a new session).
