@@ -2,6 +2,7 @@ using GatewayApi.Cli.Engine;
 using GatewayApi.Cli.Inputs;
 using GatewayApi.Models;
 using GatewayApi.Routing;
+using k8s.Models;
 
 namespace GatewayApi.Cli.Requests;
 
@@ -10,7 +11,9 @@ internal static class RouteEvaluator
 {
     public static RouteAnswer Evaluate(OfflineEngine engine, RouteQuery query)
     {
-        var configuration = EndpointReadiness.Apply(RoutingConfigurationFromStatus.Create(engine.Status), engine.Manifests);
+        // A repository rarely holds EndpointSlices; the Services whose slices it does hold are routed as they say.
+        var slices = engine.Manifests.Select(m => m.Object).OfType<V1EndpointSlice>();
+        var configuration = EndpointReadiness.Apply(RoutingConfigurationFromStatus.Create(engine.Status), slices);
         var router = Router.Compile(configuration);
         var random = new Random(query.Seed);
         return query.Gateway is { } gateway
