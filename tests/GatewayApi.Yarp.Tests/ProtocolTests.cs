@@ -47,14 +47,8 @@ public sealed class ProtocolTests(EchoBackends backends) : IClassFixture<EchoBac
     [Fact]
     public async Task Grpc_calls_are_routed_by_service_and_method()
     {
-        await using var a = await GrpcEchoServer.StartAsync("grpc-a");
-        await using var b = await GrpcEchoServer.StartAsync("grpc-b");
-        var resolver = new StaticBackendEndpointResolver()
-            .Add("default", "grpc-a", 9000, new BackendEndpoint("127.0.0.1", a.Port))
-            .Add("default", "grpc-b", 9000, new BackendEndpoint("127.0.0.1", b.Port));
-        await using var proxy = await TestProxy.StartAsync(
-            Manifests.HttpGateway + Manifests.Service("grpc-a", port: 9000) + Manifests.Service("grpc-b", port: 9000) + GrpcRoute, resolver);
-        using var channel = GrpcChannel.ForAddress(proxy.Uri(80));
+        await using var grpc = await TwoGrpcBackends.StartAsync(GrpcRoute);
+        using var channel = GrpcChannel.ForAddress(grpc.Proxy.Uri(80));
         var echo = new Echo.EchoClient(channel);
 
         var said = await echo.SayAsync(new EchoRequest { Message = "hello" }, deadline: DateTime.UtcNow.AddSeconds(60));
@@ -85,14 +79,8 @@ public sealed class ProtocolTests(EchoBackends backends) : IClassFixture<EchoBac
                 backendRefs: [{name: grpc-a, port: 9000, weight: 1}, {name: grpc-b, port: 9000, weight: 1}]
             ---
             """;
-        await using var a = await GrpcEchoServer.StartAsync("grpc-a");
-        await using var b = await GrpcEchoServer.StartAsync("grpc-b");
-        var resolver = new StaticBackendEndpointResolver()
-            .Add("default", "grpc-a", 9000, new BackendEndpoint("127.0.0.1", a.Port))
-            .Add("default", "grpc-b", 9000, new BackendEndpoint("127.0.0.1", b.Port));
-        await using var proxy = await TestProxy.StartAsync(
-            Manifests.HttpGateway + Manifests.Service("grpc-a", port: 9000) + Manifests.Service("grpc-b", port: 9000) + stickyRoute, resolver);
-        using var channel = GrpcChannel.ForAddress(proxy.Uri(80));
+        await using var grpc = await TwoGrpcBackends.StartAsync(stickyRoute);
+        using var channel = GrpcChannel.ForAddress(grpc.Proxy.Uri(80));
         var echo = new Echo.EchoClient(channel);
 
         // Without the header, calls are split; each answer offers a session in the response metadata.
@@ -195,5 +183,35 @@ public sealed class ProtocolTests(EchoBackends backends) : IClassFixture<EchoBac
 
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
         Assert.Equal(WebSocketState.Closed, socket.State);
+    }
+
+    /// <summary>Two real gRPC backends, grpc-a and grpc-b (Service port 9000), behind a proxy serving the route.</summary>
+    private sealed class TwoGrpcBackends : IAsyncDisposable
+    {
+        private readonly GrpcEchoServer _a;
+        private readonly GrpcEchoServer _b;
+
+        private TwoGrpcBackends(GrpcEchoServer a, GrpcEchoServer b, TestProxy proxy) => (_a, _b, Proxy) = (a, b, proxy);
+
+        public TestProxy Proxy { get; }
+
+        public static async Task<TwoGrpcBackends> StartAsync(string route)
+        {
+            var a = await GrpcEchoServer.StartAsync("grpc-a");
+            var b = await GrpcEchoServer.StartAsync("grpc-b");
+            var resolver = new StaticBackendEndpointResolver()
+                .Add("default", "grpc-a", 9000, new BackendEndpoint("127.0.0.1", a.Port))
+                .Add("default", "grpc-b", 9000, new BackendEndpoint("127.0.0.1", b.Port));
+            var proxy = await TestProxy.StartAsync(
+                Manifests.HttpGateway + Manifests.Service("grpc-a", port: 9000) + Manifests.Service("grpc-b", port: 9000) + route, resolver);
+            return new TwoGrpcBackends(a, b, proxy);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Proxy.DisposeAsync();
+            await _a.DisposeAsync();
+            await _b.DisposeAsync();
+        }
     }
 }
