@@ -164,9 +164,10 @@ public sealed class ExternalAuthTests(EchoBackends backends) : IClassFixture<Ech
     }
 
     [Fact]
-    public async Task The_GRPC_protocol_is_not_implemented_and_answers_500()
+    public async Task A_GRPC_protocol_filter_whose_service_does_not_speak_gRPC_fails_closed_with_403()
     {
+        // The auth service here answers plain HTTP/1.1: the Check call cannot succeed, so nothing is let through.
         var (response, _) = await _client.EchoGetAsync("/grpc-protocol/x", null, ("Authorization", "Bearer ok"));
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }

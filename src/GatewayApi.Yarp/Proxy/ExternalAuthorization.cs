@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using GatewayApi.Models;
 using GatewayApi.Routing;
 using Microsoft.AspNetCore.Http;
@@ -6,13 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace GatewayApi.Yarp;
 
 /// <summary>
-/// The ExternalAuth filter with the HTTP protocol (GEP-1494, <c>routing-semantics.md</c> §4.6): before forwarding,
+/// The ExternalAuth filter (GEP-1494, <c>routing-semantics.md</c> §4.6). With the HTTP protocol, before forwarding
 /// the request's method and path (behind <c>http.path</c>) go to the auth service with <c>Host</c>,
 /// <c>Authorization</c>, <c>Content-Length</c> and the <c>allowedHeaders</c>, and the body when <c>forwardBody</c>
 /// allows it. A 200 lets the request through with the auth answer's headers (all, or the
 /// <c>allowedResponseHeaders</c>) set on it; any other answer is returned to the client as the auth service wrote it.
-/// It fails closed: no endpoint, no connection or no answer in time is a 403. The GRPC protocol (Envoy's ext_authz
-/// API) is not implemented: 500.
+/// With the GRPC protocol the auth service is asked over Envoy's ext_authz gRPC API (<see cref="ExtAuthzMessages"/>):
+/// an OK status lets the request through with the answer's header changes, anything else is the answer's denial
+/// (403 by default). Either way it fails closed: no endpoint, no connection, no answer in time, or an answer that
+/// cannot be read is a 403.
 /// </summary>
 internal sealed class ExternalAuthorization(BackendTlsClients clients, IBackendEndpointResolver resolver, GatewayApiProxyOptions options, ILogger logger)
 {
@@ -29,7 +33,8 @@ internal sealed class ExternalAuthorization(BackendTlsClients clients, IBackendE
         var filter = auth.Filter;
         var backend = auth.Backend;
         var request = context.Request;
-        if (filter.Protocol?.Value != HttpRouteExternalAuthProtocol.Http.Value)
+        var grpc = filter.Protocol?.Value == HttpRouteExternalAuthProtocol.Grpc.Value;
+        if (!grpc && filter.Protocol?.Value != HttpRouteExternalAuthProtocol.Http.Value)
         {
             ProxyLog.FilterNotHandled(logger, request.Method, request.Path, null, "ExternalAuth (protocol " + filter.Protocol?.Value + ")", backend.ToString());
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -66,6 +71,11 @@ internal sealed class ExternalAuthorization(BackendTlsClients clients, IBackendE
         }
 
         var endpoint = RoundRobin.Next(endpoints);
+        if (grpc)
+        {
+            return await AuthorizeGrpcAsync(context, state, gateway, auth, endpoint, body).ConfigureAwait(false);
+        }
+
         var prefix = (filter.Http?.Path ?? string.Empty).TrimEnd('/');
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), endpoint.Prefix + prefix + pathAndQuery)
         {
@@ -122,6 +132,115 @@ internal sealed class ExternalAuthorization(BackendTlsClients clients, IBackendE
 
             await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
             return false;
+        }
+    }
+
+    private async Task<bool> AuthorizeGrpcAsync(HttpContext context, GatewayApiProxyState state, NamespacedName gateway, ExternalAuthDecision auth, BackendEndpoint endpoint, byte[] body)
+    {
+        var backend = auth.Backend;
+        var request = context.Request;
+        var check = ExtAuthzMessages.CheckRequest(context, auth.Filter.Grpc?.AllowedHeaders, body, options.StatusEngine.TimeProvider.GetUtcNow());
+        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint.Prefix + ExtAuthzMessages.CheckPath)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(ProtoWire.Frame(check)),
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        message.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
+
+        AuthCheckResult result;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(options.ExternalAuthTimeout);
+        try
+        {
+            using var answer = await clients.For(backend, state, gateway).SendAsync(message, deadline.Token).ConfigureAwait(false);
+            var bytes = await answer.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
+
+            // grpc-status comes in the trailers, or in the headers of a trailers-only answer.
+            var status = answer.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.FirstOrDefault()
+                : answer.Headers.TryGetValues("grpc-status", out var header) ? header.FirstOrDefault() : null;
+            if (answer.StatusCode != HttpStatusCode.OK || status != "0")
+            {
+                return Deny(context, backend, $"the Check call failed: HTTP {(int)answer.StatusCode}, grpc-status {status ?? "none"}");
+            }
+
+            result = ExtAuthzMessages.CheckResponse(ProtoWire.Unframe(bytes));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException or FormatException)
+        {
+            return !context.RequestAborted.IsCancellationRequested && Deny(context, backend, exception.Message);
+        }
+
+        if (result.Allowed)
+        {
+            foreach (var change in result.Headers)
+            {
+                if (Changeable(change.Name))
+                {
+                    Apply(request.Headers, change);
+                }
+            }
+
+            foreach (var name in result.HeadersToRemove)
+            {
+                if (Changeable(name))
+                {
+                    request.Headers.Remove(name);
+                }
+            }
+
+            if (result.ResponseHeadersToAdd.Count > 0)
+            {
+                // On the client's response, after the backend's headers are copied.
+                var response = context.Response;
+                response.OnStarting(() =>
+                {
+                    foreach (var change in result.ResponseHeadersToAdd)
+                    {
+                        if (Changeable(change.Name))
+                        {
+                            Apply(response.Headers, change);
+                        }
+                    }
+
+                    return Task.CompletedTask;
+                });
+            }
+
+            return true;
+        }
+
+        ProxyLog.ExternalAuthDenied(logger, request.Method, request.Path, backend.ToString(), result.DeniedStatus);
+        context.Response.StatusCode = result.DeniedStatus;
+        foreach (var change in result.Headers)
+        {
+            // A denial describes its own body, so its Content-Type is kept.
+            if (Changeable(change.Name) || string.Equals(change.Name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                Apply(context.Response.Headers, change);
+            }
+        }
+
+        await context.Response.Body.WriteAsync(result.Body, context.RequestAborted).ConfigureAwait(false);
+        return false;
+    }
+
+    // Pseudo-headers, Host and the framing headers are the proxy's; an auth answer does not change them.
+    private static bool Changeable(string name) => name.Length > 0 && !name.StartsWith(':') && !NotCopied.Contains(name);
+
+    private static void Apply(IHeaderDictionary headers, AuthHeader change)
+    {
+        switch (change.Action)
+        {
+            case AuthHeaderAction.Append:
+                headers.Append(change.Name, change.Value);
+                break;
+            case AuthHeaderAction.AddIfAbsent when !headers.ContainsKey(change.Name):
+            case AuthHeaderAction.OverwriteIfExists when headers.ContainsKey(change.Name):
+            case AuthHeaderAction.Overwrite:
+                headers[change.Name] = change.Value;
+                break;
         }
     }
 
