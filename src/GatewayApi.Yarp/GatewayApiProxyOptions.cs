@@ -182,6 +182,14 @@ public sealed class GatewayApiProxyOptions
     /// </summary>
     public TimeSpan UdpFlowIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Whether forwarded HTTP requests carry <c>X-Forwarded-For</c> (the client's address appended to any list the
+    /// client sent), <c>X-Forwarded-Proto</c> and <c>X-Forwarded-Host</c> (the client's scheme and Host, replacing
+    /// what it sent), as Envoy-based and most other gateways add them. They are added before the route's
+    /// RequestHeaderModifier filters, which can still change or remove them. Default true.
+    /// </summary>
+    public bool AddForwardedHeaders { get; set; } = true;
+
     /// <summary>YARP's inactivity timeout for one forwarded exchange. Default 100 s.</summary>
     public TimeSpan ActivityTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

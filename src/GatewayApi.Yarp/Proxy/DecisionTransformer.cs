@@ -25,6 +25,9 @@ internal sealed class DecisionTransformer : HttpTransformer
         _responseHeaders = responseHeaders;
     }
 
+    /// <summary>Whether to add the <c>X-Forwarded-*</c> headers (<see cref="GatewayApiProxyOptions.AddForwardedHeaders"/>).</summary>
+    public bool AddForwardedHeaders { get; init; }
+
     /// <summary>Status codes that are retried on this attempt (empty when no retry is left).</summary>
     public IReadOnlyList<int> RetryOn { get; set; } = [];
 
@@ -39,11 +42,37 @@ internal sealed class DecisionTransformer : HttpTransformer
             proxyRequest.RequestUri = new Uri(destinationPrefix + (_pathAndQuery.StartsWith('/') ? "" : "/") + _pathAndQuery, UriKind.Absolute);
         }
 
+        if (AddForwardedHeaders)
+        {
+            AddForwarded(httpContext, proxyRequest);
+        }
+
         // The backend sees the client's Host (or the URLRewrite hostname), as Gateway API implementations send it.
         proxyRequest.Headers.Host = _host;
         foreach (var modification in _requestHeaders)
         {
             Apply(proxyRequest, modification);
+        }
+    }
+
+    // Before the route's header filters, so they can still change or remove these.
+    private static void AddForwarded(HttpContext httpContext, HttpRequestMessage proxyRequest)
+    {
+        var headers = proxyRequest.Headers;
+        if (httpContext.Connection.RemoteIpAddress is { } client)
+        {
+            var address = client.IsIPv4MappedToIPv6 ? client.MapToIPv4().ToString() : client.ToString();
+            var list = headers.TryGetValues("X-Forwarded-For", out var sent) ? string.Join(", ", sent) : null;
+            headers.Remove("X-Forwarded-For");
+            headers.TryAddWithoutValidation("X-Forwarded-For", string.IsNullOrEmpty(list) ? address : list + ", " + address);
+        }
+
+        headers.Remove("X-Forwarded-Proto");
+        headers.TryAddWithoutValidation("X-Forwarded-Proto", httpContext.Request.Scheme);
+        headers.Remove("X-Forwarded-Host");
+        if (httpContext.Request.Host.HasValue)
+        {
+            headers.TryAddWithoutValidation("X-Forwarded-Host", httpContext.Request.Host.Value);
         }
     }
 

@@ -280,6 +280,7 @@ internal sealed class GatewayApiProxyHandler
             var transformer = new DecisionTransformer(decision.Host, decision.Path, decision.RequestHeaderModifications, decision.ResponseHeaderModifications)
             {
                 RetryOn = retryLeft ? retryCodes : [],
+                AddForwardedHeaders = _options.AddForwardedHeaders,
             };
             if (context.Request.Body is MemoryStream replay)
             {
@@ -416,7 +417,10 @@ internal sealed class GatewayApiProxyHandler
             }
         }
 
-        var transformer = new DecisionTransformer(request.Authority, null, decision.RequestHeaderModifications, decision.ResponseHeaderModifications);
+        var transformer = new DecisionTransformer(request.Authority, null, decision.RequestHeaderModifications, decision.ResponseHeaderModifications)
+        {
+            AddForwardedHeaders = _options.AddForwardedHeaders,
+        };
         var client = _clients.For(backend, state, request.Gateway);
         var error = await _forwarder.SendAsync(context, endpoint.Prefix, client, _http2, transformer, context.RequestAborted).ConfigureAwait(false);
         if (error != ForwarderError.None && (context.RequestAborted.IsCancellationRequested || IsClientSide(error)))
