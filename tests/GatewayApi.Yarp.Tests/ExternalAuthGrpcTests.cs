@@ -102,6 +102,7 @@ public sealed class ExternalAuthGrpcTests(EchoBackends backends) : IClassFixture
         Assert.Equal("127.0.0.1", http.Source.Address.SocketAddress.Address);
         Assert.NotEqual(0u, http.Destination.Address.SocketAddress.PortValue);
         Assert.False(string.IsNullOrEmpty(http.Request.Http.Id));
+        Assert.Equal(0, http.Request.Http.Size); // a GET without a body
         Assert.InRange(http.Request.Time.Seconds, DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
     }
 

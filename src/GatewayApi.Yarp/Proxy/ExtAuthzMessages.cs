@@ -75,7 +75,7 @@ internal static class ExtAuthzMessages
         http.String(4, target)
             .String(5, request.Host.Value)
             .String(6, request.Scheme)
-            .Int64(9, body?.Length ?? request.ContentLength ?? -1)
+            .Int64(9, Size(context, body))
             .String(10, request.Protocol);
         if (body is { Length: > 0 })
         {
@@ -232,6 +232,12 @@ internal static class ExtAuthzMessages
             }
         }
     }
+
+    // The request's size: the body sent along, else Content-Length; 0 for a request that cannot have a body, -1 when unknown.
+    private static long Size(HttpContext context, byte[]? body) =>
+        body is { Length: > 0 } ? body.Length
+        : context.Request.ContentLength is { } length ? length
+        : context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false } ? 0 : -1;
 
     private static bool IsUtf8(byte[] bytes)
     {
