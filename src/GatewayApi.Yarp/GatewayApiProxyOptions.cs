@@ -190,6 +190,14 @@ public sealed class GatewayApiProxyOptions
     /// </summary>
     public bool AddForwardedHeaders { get; set; } = true;
 
+    /// <summary>
+    /// The BackendTLSPolicy <c>options</c> key this data plane reads (implementation-specific keys are
+    /// domain-prefixed): the lowest TLS version offered to the backend, <c>1.2</c> or <c>1.3</c>. Absent means the
+    /// platform's default. Any other value makes connections to the backend fail (502) rather than be weaker than
+    /// asked. Other keys are ignored: they may be meant for another implementation.
+    /// </summary>
+    public const string MinimumTlsVersionOption = "gateway-api.dotnet/min-tls-version";
+
     /// <summary>YARP's inactivity timeout for one forwarded exchange. Default 100 s.</summary>
     public TimeSpan ActivityTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

@@ -16,21 +16,23 @@ namespace GatewayApi.Yarp.Tests;
 public sealed class BackendTlsTests : IAsyncLifetime
 {
     private const int BackendPort = 443;
-    private static readonly string[] Services = ["verified", "mismatch", "san-uri", "san-miss", "wrong-ca", "no-ca", "system-ca", "tcp-tls"];
+    private static readonly string[] Services = ["verified", "mismatch", "san-uri", "san-miss", "wrong-ca", "no-ca", "system-ca", "tcp-tls", "tls12-min12", "tls12-min13", "tls12-bad-min"];
 
     private readonly TestAuthority _authority = new("backend-ca");
     private readonly TestAuthority _stranger = new("other-ca");
     private EchoServer _backend = null!;
+    private EchoServer _tls12Backend = null!;
     private TestProxy _proxy = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _backend = await EchoServer.StartAsync("tls-echo", _authority.Issue("backend.example.com", "spiffe://cluster.local/ns/default/sa/backend"));
+        _tls12Backend = await EchoServer.StartAsync("tls12-echo", _authority.Issue("backend.example.com"), System.Security.Authentication.SslProtocols.Tls12);
         var resolver = new StaticBackendEndpointResolver();
         foreach (var service in Services)
         {
-            resolver.Add("default", service, BackendPort, new BackendEndpoint("127.0.0.1", _backend.Port));
+            resolver.Add("default", service, BackendPort, new BackendEndpoint("127.0.0.1", service.StartsWith("tls12-", StringComparison.Ordinal) ? _tls12Backend.Port : _backend.Port));
         }
 
         _proxy = await TestProxy.StartAsync(Manifests(), resolver, listenerPorts: [80, 9000]);
@@ -42,6 +44,21 @@ public sealed class BackendTlsTests : IAsyncLifetime
         _client.Dispose();
         await _proxy.DisposeAsync();
         await _backend.DisposeAsync();
+        await _tls12Backend.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_min_tls_version_option_is_honoured_and_a_bad_value_fails_closed()
+    {
+        // A backend that speaks TLS 1.2 only: reached when the policy allows 1.2, refused when it asks for 1.3.
+        var (allowed, echo) = await _client.EchoGetAsync("/tls12-min12/x");
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal("tls12-echo", echo!.Backend);
+        Assert.Equal(HttpStatusCode.BadGateway, (await _client.EchoGetAsync("/tls12-min13/x")).Response.StatusCode);
+
+        // A value this data plane cannot honour never means "less than asked": the connection fails.
+        Assert.Equal(HttpStatusCode.BadGateway, (await _client.EchoGetAsync("/tls12-bad-min/x")).Response.StatusCode);
+        Assert.Contains(_proxy.Logs.WithEventId(10), e => e.Message.Contains("tls12-bad-min", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -190,16 +207,21 @@ public sealed class BackendTlsTests : IAsyncLifetime
         text.Append(Policy("no-ca", "backend.example.com", "caCertificateRefs: [{group: \"\", kind: ConfigMap, name: does-not-exist}]"));
         text.Append(Policy("system-ca", "backend.example.com", "wellKnownCACertificates: System"));
         text.Append(Policy("tcp-tls", "backend.example.com", "caCertificateRefs: [{group: \"\", kind: ConfigMap, name: backend-ca}]"));
+        foreach (var (service, minimum) in new[] { ("tls12-min12", "\"1.2\""), ("tls12-min13", "\"1.3\""), ("tls12-bad-min", "\"1.1\"") })
+        {
+            text.Append(Policy(service, "backend.example.com", "caCertificateRefs: [{group: \"\", kind: ConfigMap, name: backend-ca}]", $"{GatewayApiProxyOptions.MinimumTlsVersionOption}: {minimum}"));
+        }
         return text.ToString();
     }
 
-    private static string Policy(string service, string hostname, string validation) => $$"""
+    private static string Policy(string service, string hostname, string validation, string? option = null) => $$"""
 
         apiVersion: gateway.networking.k8s.io/v1
         kind: BackendTLSPolicy
         metadata: {name: {{service}}, namespace: default}
         spec:
           targetRefs: [{group: "", kind: Service, name: {{service}}}]
+          {{(option is null ? "" : "options: {" + option + "}")}}
           validation:
             hostname: {{hostname}}
             {{validation}}

@@ -1,5 +1,6 @@
 using System.Formats.Asn1;
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using GatewayApi.Routing;
 
@@ -25,6 +26,7 @@ internal static class BackendTls
             await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
             {
                 TargetHost = settings.Hostname,
+                EnabledSslProtocols = Protocols(settings.Options),
                 ApplicationProtocols = protocols,
 
                 // The Gateway's backend client certificate (GEP-3155), offered whatever CA the backend asks for.
@@ -39,6 +41,19 @@ internal static class BackendTls
             throw;
         }
     }
+
+    /// <summary>
+    /// The TLS versions the policy's <c>options</c> allow (<see cref="GatewayApiProxyOptions.MinimumTlsVersionOption"/>);
+    /// a value this data plane cannot honour fails the handshake instead of silently offering less.
+    /// </summary>
+    internal static SslProtocols Protocols(IReadOnlyDictionary<string, string> options) =>
+        !options.TryGetValue(GatewayApiProxyOptions.MinimumTlsVersionOption, out var minimum) ? SslProtocols.None
+        : minimum.Trim() switch
+        {
+            "1.2" => SslProtocols.Tls12 | SslProtocols.Tls13,
+            "1.3" => SslProtocols.Tls13,
+            _ => throw new AuthenticationException($"BackendTLSPolicy option {GatewayApiProxyOptions.MinimumTlsVersionOption}: '{minimum}' is not 1.2 or 1.3"),
+        };
 
     /// <summary>Whether the backend's certificate is trusted and has the identity the policy asks for.</summary>
     internal static bool IsTrusted(BackendTlsSettings settings, X509Certificate2? certificate, X509Chain? presented, SslPolicyErrors errors)

@@ -44,7 +44,8 @@ internal sealed class BackendTlsClients(ProxyHttpClient plain) : IDisposable
     private static string Key(BackendTlsSettings settings, X509Certificate2? clientCertificate) => string.Join(
         '\n',
         [settings.Hostname, settings.SystemCaCertificates ? "system" : "custom", settings.Problem ?? string.Empty, clientCertificate?.Thumbprint ?? "-",
-            .. settings.SubjectAltNames.Select(n => n.Type + "=" + n.Value), .. settings.CaCertificates]);
+            .. settings.SubjectAltNames.Select(n => n.Type + "=" + n.Value), .. settings.CaCertificates,
+            .. settings.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => "option " + o.Key + "=" + o.Value)]);
 
     private static HttpMessageInvoker Create(BackendTlsSettings settings, X509Certificate2? clientCertificate)
     {

@@ -48,7 +48,7 @@ internal sealed class EchoServer : IAsyncDisposable
     /// Starts a server on 127.0.0.1 with a dynamic port: HTTP/1.1 and h2c, or, with a certificate, HTTPS (HTTP/1.1
     /// and HTTP/2 by ALPN) that reports the SNI it was asked for (<see cref="EchoedRequest.ServerName"/>).
     /// </summary>
-    public static async Task<EchoServer> StartAsync(string name, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
+    public static async Task<EchoServer> StartAsync(string name, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null, System.Security.Authentication.SslProtocols protocols = System.Security.Authentication.SslProtocols.None)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -61,6 +61,7 @@ internal sealed class EchoServer : IAsyncDisposable
                 l.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions
                 {
                     // Asks for a client certificate and reports it (any is accepted): what a gateway presents.
+                    SslProtocols = protocols,
                     ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate,
                     ClientCertificateValidation = (_, _, _) => true,
                     // The selector sees the SNI; keep it with the connection for the echo.
