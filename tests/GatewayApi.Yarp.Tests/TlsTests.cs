@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
@@ -206,7 +207,36 @@ public sealed class TlsTests(EchoBackends backends) : IClassFixture<EchoBackends
         Assert.EndsWith("; Path=/tls; HttpOnly; SameSite=Strict; Secure", setCookie, StringComparison.Ordinal);
     }
 
-    private static async Task<(string Certificate, string Response)> RawHttpsAsync(int port, string serverName, string host)
+    [Fact]
+    public async Task A_listener_min_tls_version_option_refuses_older_clients_and_a_bad_value_refuses_all()
+    {
+        // Listener a asks for TLS 1.3; listener b names a version this proxy cannot honour.
+        var gateway = WithTlsOption(WithTlsOption(Gateway, "cert-a", "1.3"), "cert-b", "1.0");
+        Assert.Contains("\"1.3\"", gateway, StringComparison.Ordinal);
+        await using var proxy = await TestProxy.StartAsync(
+            Manifests.GatewayClass + gateway + TestCertificates.Secret("cert-a", "a.example.com") + TestCertificates.Secret("cert-b", "b.example.com")
+            + Manifests.Services("echo-a", "echo-b") + Route("route-a", "a", "echo-a") + Route("route-b", "b", "echo-b"),
+            backends.Resolver);
+        var port = proxy.Uri(443).Port;
+
+        var (_, response) = await RawHttpsAsync(port, "a.example.com", "a.example.com", SslProtocols.Tls13);
+        Assert.StartsWith("HTTP/1.1 200", response, StringComparison.Ordinal);
+        await Assert.ThrowsAnyAsync<Exception>(() => RawHttpsAsync(port, "a.example.com", "a.example.com", SslProtocols.Tls12));
+        await Assert.ThrowsAnyAsync<Exception>(() => RawHttpsAsync(port, "b.example.com", "b.example.com", SslProtocols.Tls13));
+        Assert.Contains(proxy.Logs.WithEventId(30), e => e.Message.Contains("1.0", StringComparison.Ordinal));
+    }
+
+    // Adds tls.options (beside certificateRefs) to the listener whose certificate is named.
+    private static string WithTlsOption(string yaml, string certificate, string minimumVersion)
+    {
+        var lines = yaml.Split('\n').ToList();
+        var at = lines.FindIndex(l => l.Trim() == "- name: " + certificate);
+        var refs = lines[at - 1];
+        lines.Insert(at + 1, refs[..(refs.Length - refs.TrimStart().Length)] + $"options: {{\"{GatewayApiProxyOptions.MinimumTlsVersionOption}\": \"{minimumVersion}\"}}");
+        return string.Join('\n', lines);
+    }
+
+    private static async Task<(string Certificate, string Response)> RawHttpsAsync(int port, string serverName, string host, SslProtocols protocols = SslProtocols.None)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", port);
@@ -214,6 +244,7 @@ public sealed class TlsTests(EchoBackends backends) : IClassFixture<EchoBackends
         await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
         {
             TargetHost = serverName,
+            EnabledSslProtocols = protocols,
             ApplicationProtocols = [SslApplicationProtocol.Http11],
             RemoteCertificateValidationCallback = (_, _, _, _) => true,
         });

@@ -32,9 +32,10 @@ internal static class ClientCertificateValidator
         return certificate is X509Certificate2 presented && CertificateBundles.ChainsTo(presented, validation.CaCertificates, chain);
     }
 
-    public static SslServerAuthenticationOptions Options(X509Certificate2? serverCertificate, ClientCertificateValidation? validation) => new()
+    public static SslServerAuthenticationOptions Options(ListenerTls? listener, ClientCertificateValidation? validation) => new()
     {
-        ServerCertificate = serverCertificate,
+        ServerCertificate = listener?.Certificate,
+        EnabledSslProtocols = listener?.Protocols ?? System.Security.Authentication.SslProtocols.None,
         ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
         ClientCertificateRequired = validation is not null,
         RemoteCertificateValidationCallback = validation is null ? null : (_, certificate, chain, _) => Accept(validation, certificate, chain),

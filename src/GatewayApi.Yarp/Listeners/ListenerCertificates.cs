@@ -18,14 +18,15 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
 {
     private static readonly object CacheKey = new();
 
-    public X509Certificate2? Select(int listenerPort, string? serverName)
+    /// <summary>The certificate and TLS versions for a handshake on a listener port, or null when no listener has them.</summary>
+    public ListenerTls? Select(int listenerPort, string? serverName)
     {
         var state = configuration.Current;
         var table = state.Cache.GetOrAdd(CacheKey, () => Build(state));
         return table.TryGetValue(listenerPort, out var entries) ? Choose(entries, serverName) : null;
     }
 
-    private static X509Certificate2? Choose(CertificateEntry[] entries, string? serverName)
+    private static ListenerTls? Choose(CertificateEntry[] entries, string? serverName)
     {
         CertificateEntry? best = null;
         var bestRank = -1;
@@ -39,7 +40,7 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
             }
         }
 
-        return best?.Certificate;
+        return best?.Tls;
     }
 
     /// <summary>How well a listener hostname matches an SNI: higher is more specific, -1 does not match. Without SNI only the listener without hostname matches.</summary>
@@ -73,15 +74,23 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
             foreach (var listener in gateway.Listeners.Where(l => l.Protocol == ProtocolType.Https
                 || (l.Protocol == ProtocolType.Tls && string.Equals(l.TlsMode, "Terminate", StringComparison.Ordinal))))
             {
-                var certificate = Load(state, gateway, listener);
+                var certificate = Load(state, gateway, listener, out var spec);
                 if (!result.TryGetValue(listener.Port, out var list))
                 {
                     result[listener.Port] = list = [];
                 }
 
+                // tls.options: a minimum version this proxy cannot honour leaves the listener without TLS (refused),
+                // never with weaker TLS than asked.
+                if (!TlsVersionOption.TryParse(spec?.Tls?.Options, out var protocols, out var problem))
+                {
+                    ProxyLog.CertificateNotFound(logger, listener.Name, gateway.Namespace + "/" + gateway.Name, listener.Port, problem!);
+                    continue;
+                }
+
                 if (certificate is not null)
                 {
-                    list.Add(new CertificateEntry(listener.Hostname, certificate));
+                    list.Add(new CertificateEntry(listener.Hostname, new ListenerTls(certificate, protocols)));
                 }
             }
         }
@@ -89,7 +98,7 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
         return result.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
-    private X509Certificate2? Load(GatewayApiProxyState state, GatewayRoutes gateway, ListenerRoutes listener)
+    private X509Certificate2? Load(GatewayApiProxyState state, GatewayRoutes gateway, ListenerRoutes listener, out Listener? spec)
     {
         // The listener's owner: the Gateway, or the ListenerSet that contributes it (same Listener shape in both).
         var gatewayName = gateway.Namespace + "/" + gateway.Name;
@@ -110,6 +119,7 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
             ownerNamespace = gateway.Namespace;
         }
 
+        spec = specs?.FirstOrDefault(l => l.Name == listener.Name);
         var resolved = statuses?.FirstOrDefault(l => l.Name == listener.Name)?.Conditions?.FirstOrDefault(c => c.Type == "ResolvedRefs");
         if (resolved is not null && resolved.Status != "True")
         {
@@ -117,7 +127,7 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
             return null;
         }
 
-        var reference = specs?.FirstOrDefault(l => l.Name == listener.Name)?.Tls?.CertificateRefs?.FirstOrDefault();
+        var reference = spec?.Tls?.CertificateRefs?.FirstOrDefault();
         if (reference?.Name is null)
         {
             ProxyLog.CertificateNotFound(logger, listener.Name, gatewayName, listener.Port, "no certificateRefs");
@@ -143,5 +153,10 @@ internal sealed class ListenerCertificates(GatewayApiProxyConfiguration configur
         }
     }
 
-    private sealed record CertificateEntry(string? Hostname, X509Certificate2 Certificate);
+    private sealed record CertificateEntry(string? Hostname, ListenerTls Tls);
 }
+
+/// <summary>What a TLS handshake on a listener uses: its certificate and the TLS versions its <c>tls.options</c> allow.</summary>
+/// <param name="Certificate">The server certificate.</param>
+/// <param name="Protocols">The versions to enable; <see cref="System.Security.Authentication.SslProtocols.None"/> is the platform's default.</param>
+internal sealed record ListenerTls(X509Certificate2 Certificate, System.Security.Authentication.SslProtocols Protocols);

@@ -47,13 +47,7 @@ internal static class BackendTls
     /// a value this data plane cannot honour fails the handshake instead of silently offering less.
     /// </summary>
     internal static SslProtocols Protocols(IReadOnlyDictionary<string, string> options) =>
-        !options.TryGetValue(GatewayApiProxyOptions.MinimumTlsVersionOption, out var minimum) ? SslProtocols.None
-        : minimum.Trim() switch
-        {
-            "1.2" => SslProtocols.Tls12 | SslProtocols.Tls13,
-            "1.3" => SslProtocols.Tls13,
-            _ => throw new AuthenticationException($"BackendTLSPolicy option {GatewayApiProxyOptions.MinimumTlsVersionOption}: '{minimum}' is not 1.2 or 1.3"),
-        };
+        TlsVersionOption.TryParse(options, out var protocols, out var problem) ? protocols : throw new AuthenticationException("BackendTLSPolicy " + problem);
 
     /// <summary>Whether the backend's certificate is trusted and has the identity the policy asks for.</summary>
     internal static bool IsTrusted(BackendTlsSettings settings, X509Certificate2? certificate, X509Chain? presented, SslPolicyErrors errors)

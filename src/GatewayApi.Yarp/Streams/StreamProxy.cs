@@ -163,7 +163,7 @@ internal sealed class StreamProxy(
 
     private async Task TerminateAsync(ConnectionContext connection, int listenerPort, string? serverName, byte[] prefix, Socket socket, Stream upstream)
     {
-        if (certificates.Select(listenerPort, serverName) is not { } certificate)
+        if (certificates.Select(listenerPort, serverName) is not { } listenerTls)
         {
             ProxyLog.StreamRejected(logger, "TLS", listenerPort, serverName, "NoCertificate: the listener has no usable certificate");
             return;
@@ -175,7 +175,7 @@ internal sealed class StreamProxy(
         {
             using var handshakeDeadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
             handshakeDeadline.CancelAfter(options.StreamHandshakeTimeout);
-            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, handshakeDeadline.Token).ConfigureAwait(false);
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = listenerTls.Certificate, EnabledSslProtocols = listenerTls.Protocols }, handshakeDeadline.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException)
         {
