@@ -191,6 +191,14 @@ public sealed class GatewayApiProxyOptions
     public bool AddForwardedHeaders { get; set; } = true;
 
     /// <summary>
+    /// Whether <c>.</c> and <c>..</c> path segments (also percent-encoded) are resolved before routing (RFC 3986
+    /// §5.2.4), so <c>/public/../admin</c> is routed, and forwarded, as <c>/admin</c>. Either way the backend receives
+    /// exactly the path the request was routed by (or its URLRewrite). Default true; false routes and forwards the
+    /// raw path as received.
+    /// </summary>
+    public bool RemoveDotSegments { get; set; } = true;
+
+    /// <summary>
     /// The BackendTLSPolicy <c>options</c> key this data plane reads (implementation-specific keys are
     /// domain-prefixed): the lowest TLS version offered to the backend, <c>1.2</c> or <c>1.3</c>. Absent means the
     /// platform's default. Any other value makes connections to the backend fail (502) rather than be weaker than

@@ -39,7 +39,10 @@ internal sealed class DecisionTransformer : HttpTransformer
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         if (_pathAndQuery is not null)
         {
-            proxyRequest.RequestUri = new Uri(destinationPrefix + (_pathAndQuery.StartsWith('/') ? "" : "/") + _pathAndQuery, UriKind.Absolute);
+            // Sent as given: System.Uri would otherwise resolve dot segments or re-escape the path behind our back.
+            proxyRequest.RequestUri = new Uri(
+                destinationPrefix.TrimEnd('/') + (_pathAndQuery.StartsWith('/') ? "" : "/") + _pathAndQuery,
+                new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         }
 
         if (AddForwardedHeaders)

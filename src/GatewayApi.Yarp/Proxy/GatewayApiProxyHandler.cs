@@ -82,7 +82,7 @@ internal sealed class GatewayApiProxyHandler
             ServerName = context.Features.Get<ITlsHandshakeFeature>()?.HostName,
             Authority = context.Request.Host.Value ?? "",
             Method = context.Request.Method,
-            Path = RawPathAndQuery(context),
+            Path = _options.RemoveDotSegments ? PathNormalization.RemoveDotSegments(RawPathAndQuery(context)) : RawPathAndQuery(context),
             Headers = Headers(context.Request.Headers),
         };
 
@@ -277,7 +277,9 @@ internal sealed class GatewayApiProxyHandler
                 attemptDeadline.CancelAfter(perAttempt);
             }
 
-            var transformer = new DecisionTransformer(decision.Host, decision.Path, decision.RequestHeaderModifications, decision.ResponseHeaderModifications)
+            // The backend gets the path the request was routed by (or its rewrite), exactly: never a different
+            // resolution of it (see PathNormalization).
+            var transformer = new DecisionTransformer(decision.Host, decision.Path ?? request.Path, decision.RequestHeaderModifications, decision.ResponseHeaderModifications)
             {
                 RetryOn = retryLeft ? retryCodes : [],
                 AddForwardedHeaders = _options.AddForwardedHeaders,
