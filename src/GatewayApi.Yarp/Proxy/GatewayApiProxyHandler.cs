@@ -419,7 +419,8 @@ internal sealed class GatewayApiProxyHandler
             }
         }
 
-        var transformer = new DecisionTransformer(request.Authority, null, decision.RequestHeaderModifications, decision.ResponseHeaderModifications)
+        // As for HTTP: the backend gets exactly the path the call was routed by.
+        var transformer = new DecisionTransformer(request.Authority, request.Path, decision.RequestHeaderModifications, decision.ResponseHeaderModifications)
         {
             AddForwardedHeaders = _options.AddForwardedHeaders,
         };
