@@ -1,5 +1,5 @@
 using GatewayApi.Models;
-using k8s;
+using GatewayApi.Routing.Snapshots;
 using k8s.Models;
 
 namespace GatewayApi.Routing;
@@ -34,7 +34,7 @@ public static class EndpointReadiness
         {
             if (slice?.Metadata?.Labels is { } labels && labels.TryGetValue(ServiceNameLabel, out var service) && !string.IsNullOrEmpty(service))
             {
-                var key = new NamespacedName(NamespaceOf(slice), service);
+                var key = new NamespacedName(ObjectNames.NamespaceOf(slice), service);
                 ready[key] = ready.GetValueOrDefault(key) || HasReadyEndpoint(slice);
             }
         }
@@ -73,12 +73,9 @@ public static class EndpointReadiness
         return slice.Endpoints?.Any(e => e is not null && (e.Conditions?.Ready ?? true) && (e.Addresses?.Count ?? 0) > 0) ?? false;
     }
 
-    private static string NamespaceOf(IKubernetesObject<V1ObjectMeta> value) =>
-        string.IsNullOrEmpty(value.Metadata?.NamespaceProperty) ? "default" : value.Metadata.NamespaceProperty;
-
     private static AttachedRoute Mark(AttachedRoute attached, HashSet<NamespacedName> notReady)
     {
-        var routeNamespace = NamespaceOf(attached.Route);
+        var routeNamespace = ObjectNames.NamespaceOf(attached.Route);
         var added = new List<UnusableReference>();
         var ruleIndex = 0;
         foreach (var backends in BackendRefsByRule(attached.Route))
@@ -88,7 +85,7 @@ public static class EndpointReadiness
             {
                 var isService = string.IsNullOrEmpty(backend.Group) && (backend.Kind ?? "Service") == "Service";
                 if (isService && backend.Name is { } name && notReady.Contains(new NamespacedName(backend.Namespace ?? routeNamespace, name))
-                    && !IsUnusable(attached, ruleIndex, backendIndex))
+                    && attached.FindUnusable(ruleIndex, backendIndex, null) is null)
                 {
                     added.Add(new UnusableReference { RuleIndex = ruleIndex, BackendRefIndex = backendIndex, NoReadyEndpoints = true });
                 }
@@ -100,19 +97,6 @@ public static class EndpointReadiness
         }
 
         return added.Count == 0 ? attached : attached with { UnusableReferences = [.. attached.UnusableReferences, .. added] };
-    }
-
-    private static bool IsUnusable(AttachedRoute attached, int ruleIndex, int backendIndex)
-    {
-        foreach (var unusable in attached.UnusableReferences)
-        {
-            if (unusable.RuleIndex == ruleIndex && unusable.BackendRefIndex == backendIndex && unusable.FilterIndex is null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // The rules' weighted backendRefs in spec order (filters' backends, such as mirrors, are not traffic shares).

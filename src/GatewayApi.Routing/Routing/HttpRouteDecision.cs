@@ -240,6 +240,16 @@ public sealed record RetrySettings(IReadOnlyList<int> Codes, int? Attempts, Time
 /// <summary>A rule's session persistence (§8.3), with the cookie path derived from the matched route path.</summary>
 public sealed record SessionPersistenceSettings
 {
+    /// <summary>A rule's <c>sessionPersistence</c> after defaulting, with the cookie path of the match that won.</summary>
+    internal static SessionPersistenceSettings From(GatewayApi.Models.SessionPersistence session, string cookiePath) => new()
+    {
+        Type = session.Type?.Value ?? "Cookie",
+        SessionName = session.SessionName,
+        AbsoluteTimeout = session.AbsoluteTimeout?.TimeSpan,
+        LifetimeType = session.CookieConfig?.LifetimeType?.Value ?? "Session",
+        CookiePath = cookiePath,
+    };
+
     /// <summary><c>Cookie</c> (default) or <c>Header</c>.</summary>
     public required string Type { get; init; }
 

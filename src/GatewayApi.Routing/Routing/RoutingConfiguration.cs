@@ -116,6 +116,20 @@ public sealed record AttachedRoute
     /// Everything not listed is usable.
     /// </summary>
     public IReadOnlyList<UnusableReference> UnusableReferences { get; init; } = [];
+
+    /// <summary>The entry for a backendRef (no filter index) or a filter, or null when it is usable.</summary>
+    internal UnusableReference? FindUnusable(int ruleIndex, int? backendRefIndex, int? filterIndex)
+    {
+        foreach (var unusable in UnusableReferences)
+        {
+            if (unusable.RuleIndex == ruleIndex && unusable.BackendRefIndex == backendRefIndex && unusable.FilterIndex == filterIndex)
+            {
+                return unusable;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>One reference of a route that cannot be used, by position in the route's spec.</summary>

@@ -82,7 +82,7 @@ internal sealed class GatewayApiProxyHandler
             ServerName = context.Features.Get<ITlsHandshakeFeature>()?.HostName,
             Authority = context.Request.Host.Value ?? "",
             Method = context.Request.Method,
-            Path = _options.RemoveDotSegments ? PathNormalization.RemoveDotSegments(RawPathAndQuery(context)) : RawPathAndQuery(context),
+            Path = RawPathAndQuery(context, _options.RemoveDotSegments),
             Headers = Headers(context.Request.Headers),
         };
 
@@ -95,13 +95,19 @@ internal sealed class GatewayApiProxyHandler
     private static bool IsTls(HttpContext context) =>
         context.Request.IsHttps && context.Features.Get<CleartextHttp2Feature>() is null;
 
+    // A rule that keeps sessions: the request's session, if any (a request of a known session goes back to its
+    // backend while that is still usable, whatever the weighted draw said).
+    private SessionPersistence? ReadSession(HttpContext context, SessionPersistenceSettings? settings, RouteReference? route, int ruleIndex) =>
+        settings is null ? null : SessionPersistence.Read(context, route, ruleIndex, settings, _options.StatusEngine.TimeProvider.GetUtcNow());
+
     private static bool IsGrpc(string? contentType) =>
         contentType is not null && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
 
-    private static string RawPathAndQuery(HttpContext context)
+    private static string RawPathAndQuery(HttpContext context, bool removeDotSegments)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        return raw is { Length: > 0 } && raw[0] == '/' ? raw : context.Request.GetEncodedPathAndQuery();
+        var target = raw is { Length: > 0 } && raw[0] == '/' ? raw : context.Request.GetEncodedPathAndQuery();
+        return removeDotSegments ? PathNormalization.RemoveDotSegments(target) : target;
     }
 
     private static List<KeyValuePair<string, string>> Headers(IHeaderDictionary headers)
@@ -121,16 +127,11 @@ internal sealed class GatewayApiProxyHandler
     private async Task HandleHttpAsync(HttpContext context, GatewayApiProxyState state, HttpRoutingRequest request)
     {
         var decision = _options.Decide(random => state.Router.RouteHttp(request, random));
-        SessionPersistence? session = null;
-        if (decision.SessionPersistence is { } persistence && decision.Action != HttpAction.Redirect)
+        var session = decision.Action == HttpAction.Redirect ? null : ReadSession(context, decision.SessionPersistence, decision.Route, decision.RuleIndex);
+        if (session?.RedrawFor(decision.Backend) is { } bound)
         {
-            // The rule keeps sessions: a request of a known session goes back to its backend (if still usable).
-            session = SessionPersistence.Read(context, decision.Route, decision.RuleIndex, persistence, _options.StatusEngine.TimeProvider.GetUtcNow());
-            if (session.BackendKey is { } bound && bound != decision.Backend?.SessionKey)
-            {
-                var pinned = request with { SessionBackend = bound };
-                decision = _options.Decide(random => state.Router.RouteHttp(pinned, random));
-            }
+            var pinned = request with { SessionBackend = bound };
+            decision = _options.Decide(random => state.Router.RouteHttp(pinned, random));
         }
 
         switch (decision.Action)
@@ -362,16 +363,11 @@ internal sealed class GatewayApiProxyHandler
     private async Task HandleGrpcAsync(HttpContext context, GatewayApiProxyState state, HttpRoutingRequest request)
     {
         var decision = _options.Decide(random => state.Router.RouteGrpc(request, random));
-        SessionPersistence? session = null;
-        if (decision.SessionPersistence is { } persistence)
+        var session = ReadSession(context, decision.SessionPersistence, decision.Route, decision.RuleIndex);
+        if (session?.RedrawFor(decision.Backend) is { } bound)
         {
-            // As for HTTP: a call of a known session goes back to its backend (if still usable), whatever the draw.
-            session = SessionPersistence.Read(context, decision.Route, decision.RuleIndex, persistence, _options.StatusEngine.TimeProvider.GetUtcNow());
-            if (session.BackendKey is { } bound && bound != decision.Backend?.SessionKey)
-            {
-                var pinned = request with { SessionBackend = bound };
-                decision = _options.Decide(random => state.Router.RouteGrpc(pinned, random));
-            }
+            var pinned = request with { SessionBackend = bound };
+            decision = _options.Decide(random => state.Router.RouteGrpc(pinned, random));
         }
 
         if (!decision.Forward)

@@ -49,6 +49,9 @@ internal sealed class SessionPersistence
     /// <summary>The time the request is handled at.</summary>
     private DateTimeOffset Now { get; }
 
+    /// <summary>The session's backend when the draw chose another one (route again pinned to it), else null.</summary>
+    public string? RedrawFor(RoutedBackend? drawn) => BackendKey is { } bound && bound != drawn?.SessionKey ? bound : null;
+
     public bool IsCookie => !string.Equals(Settings.Type, "Header", StringComparison.Ordinal);
 
     /// <summary>

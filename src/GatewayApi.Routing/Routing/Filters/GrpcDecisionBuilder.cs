@@ -82,16 +82,7 @@ internal static class GrpcDecisionBuilder
             Mirrors = mirrors,
             ExtensionRefs = extensions,
             Filters = steps,
-            SessionPersistence = rule.SessionPersistence is { } session
-                ? new SessionPersistenceSettings
-                {
-                    Type = session.Type?.Value ?? "Cookie",
-                    SessionName = session.SessionName,
-                    AbsoluteTimeout = session.AbsoluteTimeout?.TimeSpan,
-                    LifetimeType = session.CookieConfig?.LifetimeType?.Value ?? "Session",
-                    CookiePath = CookiePath(target.Match),
-                }
-                : null,
+            SessionPersistence = rule.SessionPersistence is { } session ? SessionPersistenceSettings.From(session, CookiePath(target.Match)) : null,
         };
 
         Run(rule.Filters);

@@ -194,14 +194,7 @@ internal static class HttpDecisionBuilder
             PathKind.RegularExpression => LiteralPrefix(match.PathValue),
             _ => "/",
         };
-        return new SessionPersistenceSettings
-        {
-            Type = session.Type?.Value ?? "Cookie",
-            SessionName = session.SessionName,
-            AbsoluteTimeout = session.AbsoluteTimeout?.TimeSpan,
-            LifetimeType = session.CookieConfig?.LifetimeType?.Value ?? "Session",
-            CookiePath = cookiePath,
-        };
+        return SessionPersistenceSettings.From(session, cookiePath);
     }
 
     /// <summary>The longest literal prefix of a pattern, cut back to its last <c>/</c> so the cookie covers every match.</summary>

@@ -70,16 +70,7 @@ internal static class RuleCompiler
 
     public static RoutedBackend Backend(BackendObjectReference reference, int index, RouteReference route, AttachedRoute attached, int ruleIndex, BackendTlsIndex tls)
     {
-        UnusableReference? problem = null;
-        foreach (var unusable in attached.UnusableReferences)
-        {
-            if (unusable.RuleIndex == ruleIndex && unusable.BackendRefIndex == index && unusable.FilterIndex is null)
-            {
-                problem = unusable;
-                break;
-            }
-        }
-
+        var problem = attached.FindUnusable(ruleIndex, index, null);
         return Reference(reference, index, route.Namespace, (reference as BackendRef)?.Weight ?? 1, problem, tls);
     }
 
@@ -110,7 +101,7 @@ internal static class RuleCompiler
     }
 
     private static bool FilterUsable(AttachedRoute attached, int ruleIndex, int? backendIndex, int filterIndex) =>
-        !attached.UnusableReferences.Any(u => u.RuleIndex == ruleIndex && u.BackendRefIndex == backendIndex && u.FilterIndex == filterIndex);
+        attached.FindUnusable(ruleIndex, backendIndex, filterIndex) is null;
 
     private static CompiledFilter[] HttpFilters(IList<HttpRouteFilter>? filters, FilterStage stage, RouteReference route, AttachedRoute attached, int ruleIndex, int? backendIndex, BackendTlsIndex tls)
     {
